@@ -31,6 +31,25 @@ async function main() {
   await ensurePortFree(port, "Medusa server")
 
   let embedded = null
+  let server = null
+  const stopDatabase = async () => {
+    if (embedded) {
+      const db = embedded
+      embedded = null
+      await db.stop().catch(() => {})
+      log("Embedded PostgreSQL stopped")
+    }
+  }
+  for (const signal of ["SIGINT", "SIGTERM"]) {
+    process.on(signal, () => {
+      if (server) {
+        server.kill(signal)
+      } else {
+        stopDatabase().then(() => process.exit(1))
+      }
+    })
+  }
+
   let databaseUrl = process.env.DATABASE_URL
   if (databaseUrl) {
     await checkDatabaseReachable(databaseUrl)
@@ -47,15 +66,6 @@ async function main() {
     log(
       `No DATABASE_URL set: running on an embedded PostgreSQL (port ${pgPort}, data in ${dataDir})`
     )
-  }
-
-  const stopDatabase = async () => {
-    if (embedded) {
-      const db = embedded
-      embedded = null
-      await db.stop().catch(() => {})
-      log("Embedded PostgreSQL stopped")
-    }
   }
 
   try {
@@ -87,16 +97,10 @@ async function main() {
     log(`Admin login:      ${adminEmail} / ${adminPassword}`)
     log(`Publishable key:  ${key || "(none found)"}`)
 
-    const server = spawnMedusaServer(
-      develop
-        ? ["develop", "--port", String(port)]
-        : ["start", "--port", String(port)],
+    server = spawnMedusaServer(
+      [develop ? "develop" : "start", "--port", String(port)],
       { cwd: PROJECT_ROOT, env }
     )
-    const forward = (signal) => () => server.kill(signal)
-    process.on("SIGINT", forward("SIGINT"))
-    process.on("SIGTERM", forward("SIGTERM"))
-
     const code = await new Promise((resolve) => server.on("exit", resolve))
     await stopDatabase()
     process.exit(code ?? 0)

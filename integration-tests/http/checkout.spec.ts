@@ -87,9 +87,13 @@ medusaIntegrationTestRunner({
         { headers: storeHeaders }
       )
       const error = await api
-        .post(`/store/carts/${created.cart.id}/complete`, {}, {
-          headers: storeHeaders,
-        })
+        .post(
+          `/store/carts/${created.cart.id}/complete`,
+          {},
+          {
+            headers: storeHeaders,
+          }
+        )
         .catch((e: { response: { status: number } }) => e.response)
       expect(error.status).toBeGreaterThanOrEqual(400)
       expect(error.status).toBeLessThan(500)

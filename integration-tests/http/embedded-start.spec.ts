@@ -65,9 +65,9 @@ describe("npm start with no configuration", () => {
 
     expect(await stop(first)).toEqual(0)
     expect(first.output()).toContain("Embedded PostgreSQL stopped")
-    expect(fs.existsSync(path.join(dataDir, "postgres", "postmaster.pid"))).toBe(
-      false
-    )
+    expect(
+      fs.existsSync(path.join(dataDir, "postgres", "postmaster.pid"))
+    ).toBe(false)
 
     const second = startStore(env)
     await waitForHttp(`http://localhost:${port}/health`, second, 3 * 60 * 1000)

