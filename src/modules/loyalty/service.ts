@@ -1,0 +1,536 @@
+/**
+ * Loyalty points module: accounts, an append-only ledger, cart holds and the
+ * programme settings.
+ *
+ * Ledger. `loyalty_entry` rows are only ever inserted. `points` is the signed
+ * change to `loyalty_account.balance` and `balance_after` the balance it left,
+ * so an account's entries in `created_at` order sum to its balance and their
+ * running sum is `balance_after`. Each change is one SQL statement, the guarded
+ * account UPDATE and the entry INSERT as CTEs of one query, run in the
+ * caller's transaction or a new one: no balance is read and written back.
+ *
+ * Holds. Points applied to an open cart are reserved, not spent: an active
+ * `loyalty_hold` row (at most one per cart) plus the same amount added to
+ * `loyalty_account.held`. Spendable points are `balance - held`; `debit` and
+ * `hold` never take them below zero, and checks on the table keep
+ * `0 <= held <= balance`. A hold leaves the balance alone, so it writes no
+ * ledger entry: `releaseHold` frees it, and `consumeHold` (order placed) takes
+ * it off balance and held at once and writes one `redeem` entry keyed by the
+ * hold, so consuming twice finds that entry instead of redeeming again.
+ *
+ * Idempotency. A ledger write with an `idempotencyKey` happens once; repeats
+ * return the first entry. A unique index on the key settles races: the losing
+ * write fails inside a savepoint, which is rolled back, and the winner's entry
+ * is returned.
+ */
+import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
+import type { Context } from "@medusajs/framework/types"
+import {
+  InjectManager,
+  InjectTransactionManager,
+  MedusaContext,
+  MedusaError,
+  MedusaService,
+  generateEntityId,
+} from "@medusajs/framework/utils"
+import {
+  LoyaltyAccount,
+  LoyaltyEntry,
+  LoyaltyHold,
+  LoyaltySettings,
+} from "./models"
+import {
+  LOYALTY_CREDIT_TYPES,
+  LOYALTY_DEBIT_TYPES,
+  type ConsumeHoldInput,
+  type CreditPointsInput,
+  type DebitPointsInput,
+  type HoldPointsInput,
+  type LoyaltyAccountDTO,
+  type LoyaltyEntryDTO,
+  type LoyaltyEntryType,
+  type LoyaltyHoldDTO,
+  type LoyaltySettingsDTO,
+  type LoyaltySettingsValues,
+  type ReleaseHoldInput,
+} from "./types"
+import { isUniqueViolation } from "./utils/pg-errors"
+import { generateReferralCode } from "./utils/referral-code"
+import {
+  DEFAULT_LOYALTY_SETTINGS,
+  LOYALTY_SETTINGS_ID,
+  validateSettings,
+} from "./utils/settings"
+import * as sql from "./utils/sql"
+import { transactionManagerOf } from "./utils/transaction-manager"
+import { assertId, assertPoints, assertType } from "./utils/validate-input"
+
+const ENTRY_KEY_INDEX = "IDX_loyalty_entry_idempotency_key_unique"
+const ACTIVE_HOLD_INDEX = "IDX_loyalty_hold_cart_id_active_unique"
+
+/** Entry kinds that count towards `lifetime_earned`. */
+const EARNING_TYPES: ReadonlySet<LoyaltyEntryType> = new Set(["earn", "bonus"])
+
+/** Attempts at a fresh referral code before giving up on account creation. */
+const REFERRAL_CODE_ATTEMPTS = 5
+
+type KeyedEntryRow = LoyaltyEntryDTO & { customer_id: string }
+type OwnedHoldRow = LoyaltyHoldDTO & { customer_id: string }
+type LedgerChange = CreditPointsInput | DebitPointsInput
+
+const JSON_SETTINGS = new Set<keyof LoyaltySettingsValues>([
+  "points_per_unit",
+  "point_value",
+  "tiers",
+])
+
+const SETTINGS_FIELDS: (keyof LoyaltySettingsValues)[] = [
+  "points_per_unit",
+  "point_value",
+  "min_redemption",
+  "max_cart_share",
+  "expiry_months",
+  "tiers",
+  "signup_bonus",
+  "birthday_bonus",
+  "referral_bonus_referrer",
+  "referral_bonus_referee",
+]
+
+/** Loyalty points: accounts, ledger, cart holds and programme settings. */
+export default class LoyaltyModuleService extends MedusaService({
+  LoyaltyAccount,
+  LoyaltyEntry,
+  LoyaltyHold,
+  LoyaltySettings,
+}) {
+  /** The customer's account, created with a referral code on first use. */
+  @InjectManager()
+  async getOrCreateAccount(
+    customerId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LoyaltyAccountDTO> {
+    return await this.getOrCreateAccount_(customerId, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async getOrCreateAccount_(
+    customerId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LoyaltyAccountDTO> {
+    assertId("customerId", customerId)
+    const manager = transactionManagerOf(sharedContext)
+
+    for (let attempt = 0; attempt < REFERRAL_CODE_ATTEMPTS; attempt++) {
+      const [created] = await manager.execute<LoyaltyAccountDTO[]>(
+        sql.INSERT_ACCOUNT,
+        [
+          generateEntityId(undefined, "lacc"),
+          customerId,
+          generateReferralCode(),
+        ]
+      )
+      if (created) {
+        return created
+      }
+      const [existing] = await manager.execute<LoyaltyAccountDTO[]>(
+        sql.SELECT_ACCOUNT,
+        [customerId]
+      )
+      if (existing) {
+        return existing
+      }
+      // Neither inserted nor found: the referral code was taken. Draw again.
+    }
+    throw new MedusaError(
+      MedusaError.Types.UNEXPECTED_STATE,
+      `Could not create a loyalty account for customer ${customerId}`
+    )
+  }
+
+  /** Adds points; with an idempotency key, only the first call does. */
+  @InjectManager()
+  async credit(
+    input: CreditPointsInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LoyaltyEntryDTO> {
+    return await this.credit_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async credit_(
+    input: CreditPointsInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LoyaltyEntryDTO> {
+    assertLedgerChange(input, LOYALTY_CREDIT_TYPES)
+    const manager = transactionManagerOf(sharedContext)
+    const repeated = await this.findRepeat(manager, input, input.points)
+    if (repeated) {
+      return repeated
+    }
+    await this.getOrCreateAccount_(input.customerId, sharedContext)
+    return await this.applyLedgerChange(manager, input, input.points)
+  }
+
+  /**
+   * Takes spendable points (`balance - held`); throws `NOT_ALLOWED` when there
+   * are too few. Held points are spent through `consumeHold` only.
+   */
+  @InjectManager()
+  async debit(
+    input: DebitPointsInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LoyaltyEntryDTO> {
+    return await this.debit_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async debit_(
+    input: DebitPointsInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LoyaltyEntryDTO> {
+    assertLedgerChange(input, LOYALTY_DEBIT_TYPES)
+    const manager = transactionManagerOf(sharedContext)
+    const repeated = await this.findRepeat(manager, input, -input.points)
+    if (repeated) {
+      return repeated
+    }
+    return await this.applyLedgerChange(manager, input, -input.points)
+  }
+
+  /**
+   * Reserves points for a cart, replacing the cart's earlier hold. Throws
+   * `NOT_ALLOWED` when too few points are spendable.
+   */
+  @InjectManager()
+  async hold(
+    input: HoldPointsInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LoyaltyHoldDTO> {
+    return await this.hold_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async hold_(
+    { customerId, cartId, points }: HoldPointsInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LoyaltyHoldDTO> {
+    assertId("customerId", customerId)
+    assertId("cartId", cartId)
+    assertPoints(points)
+    const manager = transactionManagerOf(sharedContext)
+
+    const [current] = await manager.execute<OwnedHoldRow[]>(
+      sql.SELECT_ACTIVE_HOLD,
+      [cartId]
+    )
+    if (current?.customer_id === customerId && current.points === points) {
+      return withoutOwner(current)
+    }
+
+    try {
+      // A savepoint, so a refused new hold leaves the old one in place.
+      return await manager.transactional(async (savepoint) => {
+        await savepoint.execute(sql.RELEASE_HOLD, [cartId])
+        const [created] = await savepoint.execute<LoyaltyHoldDTO[]>(
+          sql.INSERT_HOLD,
+          [
+            points,
+            customerId,
+            points,
+            generateEntityId(undefined, "lhold"),
+            cartId,
+            points,
+          ]
+        )
+        if (!created) {
+          throw await this.insufficientPoints(savepoint, customerId, points)
+        }
+        return created
+      })
+    } catch (error) {
+      if (isUniqueViolation(error, ACTIVE_HOLD_INDEX)) {
+        throw new MedusaError(
+          MedusaError.Types.CONFLICT,
+          `Points for cart ${cartId} are being held by another request`
+        )
+      }
+      throw error
+    }
+  }
+
+  /** Frees the cart's active hold; null when it had none. */
+  @InjectManager()
+  async releaseHold(
+    input: ReleaseHoldInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LoyaltyHoldDTO | null> {
+    return await this.releaseHold_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async releaseHold_(
+    { cartId }: ReleaseHoldInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LoyaltyHoldDTO | null> {
+    assertId("cartId", cartId)
+    const manager = transactionManagerOf(sharedContext)
+    const [released] = await manager.execute<LoyaltyHoldDTO[]>(
+      sql.RELEASE_HOLD,
+      [cartId]
+    )
+    return released ?? null
+  }
+
+  /** Frees every active hold not touched since `before` (abandoned carts). */
+  @InjectManager()
+  async releaseHoldsBefore(
+    before: Date,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LoyaltyHoldDTO[]> {
+    return await this.releaseHoldsBefore_(before, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async releaseHoldsBefore_(
+    before: Date,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LoyaltyHoldDTO[]> {
+    const manager = transactionManagerOf(sharedContext)
+    return await manager.execute<LoyaltyHoldDTO[]>(sql.RELEASE_HOLDS_BEFORE, [
+      before.toISOString(),
+    ])
+  }
+
+  /**
+   * Spends the cart's held points for the order and returns the `redeem`
+   * entry. A repeat returns the same entry; null when the cart had no hold.
+   */
+  @InjectManager()
+  async consumeHold(
+    input: ConsumeHoldInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LoyaltyEntryDTO | null> {
+    return await this.consumeHold_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async consumeHold_(
+    { cartId, orderId, reason }: ConsumeHoldInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LoyaltyEntryDTO | null> {
+    assertId("cartId", cartId)
+    assertId("orderId", orderId)
+    const manager = transactionManagerOf(sharedContext)
+
+    const [entry] = await manager.execute<LoyaltyEntryDTO[]>(sql.CONSUME_HOLD, [
+      orderId,
+      cartId,
+      generateEntityId(undefined, "lent"),
+      reason ?? `Redeemed on order ${orderId}`,
+      orderId,
+      JSON.stringify({ cart_id: cartId }),
+    ])
+    if (entry) {
+      return entry
+    }
+    const [previous] = await manager.execute<LoyaltyEntryDTO[]>(
+      sql.SELECT_CONSUMED_ENTRY,
+      [cartId]
+    )
+    return previous ?? null
+  }
+
+  /** The programme settings, stored with defaults on first read. */
+  @InjectManager()
+  async getSettings(
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LoyaltySettingsDTO> {
+    return await this.getSettings_(sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async getSettings_(
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LoyaltySettingsDTO> {
+    const manager = transactionManagerOf(sharedContext)
+    const [stored] = await manager.execute<LoyaltySettingsDTO[]>(
+      sql.SELECT_SETTINGS,
+      [LOYALTY_SETTINGS_ID]
+    )
+    if (stored) {
+      return stored
+    }
+
+    const [created] = await manager.execute<LoyaltySettingsDTO[]>(
+      sql.INSERT_SETTINGS,
+      [
+        LOYALTY_SETTINGS_ID,
+        ...SETTINGS_FIELDS.map((field) =>
+          settingParam(field, DEFAULT_LOYALTY_SETTINGS)
+        ),
+      ]
+    )
+    if (created) {
+      return created
+    }
+    // Another request stored the defaults first; its row is committed now.
+    const [winner] = await manager.execute<LoyaltySettingsDTO[]>(
+      sql.SELECT_SETTINGS,
+      [LOYALTY_SETTINGS_ID]
+    )
+    return winner
+  }
+
+  /** Changes the given settings; throws `INVALID_DATA` on bad values. */
+  @InjectManager()
+  async updateSettings(
+    data: Partial<LoyaltySettingsValues>,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LoyaltySettingsDTO> {
+    return await this.updateSettings_(data, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async updateSettings_(
+    data: Partial<LoyaltySettingsValues>,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LoyaltySettingsDTO> {
+    validateSettings(data)
+    const current = await this.getSettings_(sharedContext)
+    const fields = SETTINGS_FIELDS.filter((field) => data[field] !== undefined)
+    if (!fields.length) {
+      return current
+    }
+
+    const manager = transactionManagerOf(sharedContext)
+    const [updated] = await manager.execute<LoyaltySettingsDTO[]>(
+      sql.updateSettings(fields, JSON_SETTINGS),
+      [...fields.map((field) => settingParam(field, data)), LOYALTY_SETTINGS_ID]
+    )
+    return updated
+  }
+
+  /** The earlier entry of a repeated idempotent write, if this is one. */
+  protected async findRepeat(
+    manager: SqlEntityManager,
+    change: LedgerChange,
+    delta: number
+  ): Promise<LoyaltyEntryDTO | null> {
+    if (!change.idempotencyKey) {
+      return null
+    }
+    const [row] = await manager.execute<KeyedEntryRow[]>(
+      sql.SELECT_ENTRY_BY_KEY,
+      [change.idempotencyKey]
+    )
+    return row ? sameChangeOrThrow(row, change, delta) : null
+  }
+
+  /** Writes one ledger change; see the module notes above for the guards. */
+  protected async applyLedgerChange(
+    manager: SqlEntityManager,
+    change: LedgerChange,
+    delta: number
+  ): Promise<LoyaltyEntryDTO> {
+    const key = change.idempotencyKey ?? null
+    const params = [
+      delta,
+      EARNING_TYPES.has(change.type) ? change.points : 0,
+      change.customerId,
+      delta,
+      generateEntityId(undefined, "lent"),
+      change.type,
+      delta,
+      change.reason,
+      change.sourceType,
+      change.sourceId ?? null,
+      key,
+      change.metadata ? JSON.stringify(change.metadata) : null,
+    ]
+    const write = (em: SqlEntityManager) =>
+      em.execute<LoyaltyEntryDTO[]>(sql.APPLY_LEDGER_CHANGE, params)
+
+    let rows: LoyaltyEntryDTO[]
+    try {
+      // Only a keyed write can hit the unique index, so only it pays for a
+      // savepoint to keep the surrounding transaction usable afterwards.
+      rows = key ? await manager.transactional(write) : await write(manager)
+    } catch (error) {
+      if (key && isUniqueViolation(error, ENTRY_KEY_INDEX)) {
+        const winner = await this.findRepeat(manager, change, delta)
+        if (winner) {
+          return winner
+        }
+      }
+      throw error
+    }
+    const [written] = rows
+    if (!written) {
+      throw await this.insufficientPoints(
+        manager,
+        change.customerId,
+        change.points
+      )
+    }
+    return written
+  }
+
+  /** The error for a refused debit or hold, naming what is spendable. */
+  protected async insufficientPoints(
+    manager: SqlEntityManager,
+    customerId: string,
+    requested: number
+  ): Promise<MedusaError> {
+    const [account] = await manager.execute<{ available: number }[]>(
+      sql.SELECT_AVAILABLE,
+      [customerId]
+    )
+    return new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      `Insufficient points: requested ${requested}, available ${
+        account?.available ?? 0
+      }`
+    )
+  }
+}
+
+function assertLedgerChange(
+  change: LedgerChange,
+  types: readonly LoyaltyEntryType[]
+): void {
+  assertId("customerId", change.customerId)
+  assertPoints(change.points)
+  assertType(change.type, types)
+}
+
+/** A setting as a statement parameter: JSON columns take text. */
+function settingParam(
+  field: keyof LoyaltySettingsValues,
+  settings: Partial<LoyaltySettingsValues>
+): unknown {
+  return JSON_SETTINGS.has(field)
+    ? JSON.stringify(settings[field])
+    : settings[field]
+}
+
+function withoutOwner({
+  customer_id: _owner,
+  ...hold
+}: OwnedHoldRow): LoyaltyHoldDTO {
+  return hold
+}
+
+function sameChangeOrThrow(
+  { customer_id, ...entry }: KeyedEntryRow,
+  change: LedgerChange,
+  delta: number
+): LoyaltyEntryDTO {
+  if (customer_id !== change.customerId || entry.points !== delta) {
+    throw new MedusaError(
+      MedusaError.Types.CONFLICT,
+      `Idempotency key ${change.idempotencyKey} was already used for another change`
+    )
+  }
+  return entry
+}

@@ -1,0 +1,207 @@
+// Raw statements of the loyalty service. Each balance or held change is one
+// statement: the guarded UPDATE of the account and the row recording it are
+// data-modifying CTEs of the same query, so they commit or fail together and
+// the row lock taken by the UPDATE orders concurrent writers.
+
+const ACCOUNT_COLUMNS = `id, customer_id, balance, held, lifetime_earned, tier,
+  referral_code, last_activity_at, created_at, updated_at, deleted_at`
+
+const ENTRY_COLUMNS = `id, account_id, type, points, balance_after, reason,
+  source_type, source_id, idempotency_key, metadata, created_at, updated_at,
+  deleted_at`
+
+const HOLD_COLUMNS = `id, account_id, cart_id, points, status, order_id,
+  created_at, updated_at, deleted_at`
+
+const SETTINGS_COLUMNS = `id, points_per_unit, point_value, min_redemption,
+  max_cart_share, expiry_months, tiers, signup_bonus, birthday_bonus,
+  referral_bonus_referrer, referral_bonus_referee, created_at, updated_at`
+
+/**
+ * Params: id, customer_id, referral_code. Returns no row on any unique
+ * conflict: the customer already has an account, or the code is taken.
+ */
+export const INSERT_ACCOUNT = `
+INSERT INTO loyalty_account (id, customer_id, referral_code)
+VALUES (?, ?, ?)
+ON CONFLICT DO NOTHING
+RETURNING ${ACCOUNT_COLUMNS}`
+
+/** Params: customer_id. */
+export const SELECT_ACCOUNT = `
+SELECT ${ACCOUNT_COLUMNS} FROM loyalty_account
+WHERE customer_id = ? AND deleted_at IS NULL`
+
+/**
+ * Adds a signed amount to the balance and writes its ledger entry, unless the
+ * balance would fall below the held points. Entry timestamps use
+ * `clock_timestamp()`, read after the row lock is granted, so ledger order by
+ * `created_at` is the order in which balances were applied.
+ *
+ * Params: delta, lifetime_earned increment, customer_id, delta, entry id,
+ * type, delta, reason, source_type, source_id, idempotency_key, metadata.
+ */
+export const APPLY_LEDGER_CHANGE = `
+WITH account AS (
+  UPDATE loyalty_account
+  SET balance = balance + ?,
+      lifetime_earned = lifetime_earned + ?,
+      last_activity_at = clock_timestamp(),
+      updated_at = clock_timestamp()
+  WHERE customer_id = ? AND deleted_at IS NULL AND balance - held + ? >= 0
+  RETURNING id, balance
+)
+INSERT INTO loyalty_entry (id, account_id, type, points, balance_after, reason,
+  source_type, source_id, idempotency_key, metadata, created_at, updated_at)
+SELECT ?, account.id, ?, ?, account.balance, ?, ?, ?, ?, ?::jsonb,
+  clock_timestamp(), clock_timestamp()
+FROM account
+RETURNING ${ENTRY_COLUMNS}`
+
+/** Params: idempotency_key. Adds the owner's `customer_id`. */
+export const SELECT_ENTRY_BY_KEY = `
+SELECT ${ENTRY_COLUMNS},
+  (SELECT customer_id FROM loyalty_account
+   WHERE loyalty_account.id = loyalty_entry.account_id) AS customer_id
+FROM loyalty_entry
+WHERE idempotency_key = ?`
+
+/** Params: customer_id. Spendable points, or no row without an account. */
+export const SELECT_AVAILABLE = `
+SELECT balance - held AS available FROM loyalty_account
+WHERE customer_id = ? AND deleted_at IS NULL`
+
+/** Params: cart_id. Adds the owner's `customer_id`. */
+export const SELECT_ACTIVE_HOLD = `
+SELECT ${HOLD_COLUMNS},
+  (SELECT customer_id FROM loyalty_account
+   WHERE loyalty_account.id = loyalty_hold.account_id) AS customer_id
+FROM loyalty_hold
+WHERE cart_id = ? AND status = 'active' AND deleted_at IS NULL`
+
+/**
+ * Reserves points for a cart if enough are spendable.
+ * Params: points, customer_id, points, hold id, cart_id, points.
+ */
+export const INSERT_HOLD = `
+WITH account AS (
+  UPDATE loyalty_account
+  SET held = held + ?,
+      last_activity_at = clock_timestamp(),
+      updated_at = clock_timestamp()
+  WHERE customer_id = ? AND deleted_at IS NULL AND balance - held >= ?
+  RETURNING id
+)
+INSERT INTO loyalty_hold (id, account_id, cart_id, points, status)
+SELECT ?, account.id, ?, ?, 'active' FROM account
+RETURNING ${HOLD_COLUMNS}`
+
+/** Params: cart_id. Frees the cart's active hold, if any. */
+export const RELEASE_HOLD = `
+WITH hold AS (
+  UPDATE loyalty_hold
+  SET status = 'released', updated_at = clock_timestamp()
+  WHERE cart_id = ? AND status = 'active' AND deleted_at IS NULL
+  RETURNING ${HOLD_COLUMNS}
+), account AS (
+  UPDATE loyalty_account
+  SET held = loyalty_account.held - hold.points,
+      updated_at = clock_timestamp()
+  FROM hold
+  WHERE loyalty_account.id = hold.account_id
+  RETURNING loyalty_account.id
+)
+SELECT ${HOLD_COLUMNS} FROM hold`
+
+/**
+ * Frees every active hold last touched before a moment, for abandoned carts.
+ * Params: the moment (ISO string). Returns one row per freed hold.
+ */
+export const RELEASE_HOLDS_BEFORE = `
+WITH hold AS (
+  UPDATE loyalty_hold
+  SET status = 'released', updated_at = clock_timestamp()
+  WHERE status = 'active' AND deleted_at IS NULL AND updated_at < ?::timestamptz
+  RETURNING ${HOLD_COLUMNS}
+), freed AS (
+  SELECT account_id, SUM(points) AS points FROM hold GROUP BY account_id
+), account AS (
+  UPDATE loyalty_account
+  SET held = loyalty_account.held - freed.points,
+      updated_at = clock_timestamp()
+  FROM freed
+  WHERE loyalty_account.id = freed.account_id
+  RETURNING loyalty_account.id
+)
+SELECT ${HOLD_COLUMNS} FROM hold`
+
+/**
+ * Turns the cart's active hold into spent points: takes them off balance and
+ * held together and writes the `redeem` entry, keyed by the hold so a repeat
+ * finds it. Params: order_id, cart_id, entry id, reason, order_id, metadata.
+ */
+export const CONSUME_HOLD = `
+WITH hold AS (
+  UPDATE loyalty_hold
+  SET status = 'consumed', order_id = ?, updated_at = clock_timestamp()
+  WHERE cart_id = ? AND status = 'active' AND deleted_at IS NULL
+  RETURNING id, account_id, points
+), account AS (
+  UPDATE loyalty_account
+  SET balance = loyalty_account.balance - hold.points,
+      held = loyalty_account.held - hold.points,
+      last_activity_at = clock_timestamp(),
+      updated_at = clock_timestamp()
+  FROM hold
+  WHERE loyalty_account.id = hold.account_id
+  RETURNING loyalty_account.id, loyalty_account.balance, hold.id AS hold_id,
+    hold.points
+)
+INSERT INTO loyalty_entry (id, account_id, type, points, balance_after, reason,
+  source_type, source_id, idempotency_key, metadata, created_at, updated_at)
+SELECT ?, account.id, 'redeem', -account.points, account.balance, ?, 'order',
+  ?, 'loyalty_hold:' || account.hold_id, ?::jsonb, clock_timestamp(),
+  clock_timestamp()
+FROM account
+RETURNING ${ENTRY_COLUMNS}`
+
+/** Params: cart_id. The ledger entry of the cart's consumed hold. */
+export const SELECT_CONSUMED_ENTRY = `
+SELECT ${ENTRY_COLUMNS} FROM loyalty_entry
+WHERE idempotency_key = (
+  SELECT 'loyalty_hold:' || id FROM loyalty_hold
+  WHERE cart_id = ? AND status = 'consumed' AND deleted_at IS NULL
+  ORDER BY updated_at DESC
+  LIMIT 1
+)`
+
+/** Params: settings id. */
+export const SELECT_SETTINGS = `
+SELECT ${SETTINGS_COLUMNS} FROM loyalty_settings WHERE id = ?`
+
+/** Params: id and every setting in column order; JSON ones as text. */
+export const INSERT_SETTINGS = `
+INSERT INTO loyalty_settings (id, points_per_unit, point_value, min_redemption,
+  max_cart_share, expiry_months, tiers, signup_bonus, birthday_bonus,
+  referral_bonus_referrer, referral_bonus_referee)
+VALUES (?, ?::jsonb, ?::jsonb, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)
+ON CONFLICT (id) DO NOTHING
+RETURNING ${SETTINGS_COLUMNS}`
+
+/**
+ * Sets the given settings columns. Params: one value per field (JSON ones as
+ * text), then the settings id. Field names must come from code, not input.
+ */
+export function updateSettings(
+  fields: readonly string[],
+  jsonFields: ReadonlySet<string>
+): string {
+  const assignments = fields.map((field) =>
+    jsonFields.has(field) ? `${field} = ?::jsonb` : `${field} = ?`
+  )
+  return `
+UPDATE loyalty_settings
+SET ${assignments.join(", ")}, updated_at = clock_timestamp()
+WHERE id = ?
+RETURNING ${SETTINGS_COLUMNS}`
+}
