@@ -19,6 +19,8 @@ describe("npm start with no configuration", () => {
 
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "klelite-embedded-"))
+    // As root, PostgreSQL runs as the "postgres" user, which must reach it.
+    fs.chmodSync(dataDir, 0o755)
     port = await freePort()
     env = freshEnv({
       PORT: String(port),

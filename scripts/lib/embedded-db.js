@@ -33,7 +33,16 @@ async function startEmbeddedPostgres({ dataDir, port, log }) {
   if (!initialised) {
     log(`Creating the embedded PostgreSQL cluster in ${clusterDir}`)
     fs.mkdirSync(clusterDir, { recursive: true })
-    await server.initialise()
+    try {
+      await server.initialise()
+    } catch (error) {
+      const denied = /Permission denied/.test(String(error && error.message))
+      throw new Error(
+        denied
+          ? `The embedded PostgreSQL cannot use ${clusterDir}: as root it runs as the "postgres" user, which needs read access to every folder above it (or set KLELITE_DATA_DIR to such a folder).`
+          : `The embedded PostgreSQL could not be created: ${error.message}`
+      )
+    }
   }
 
   try {
