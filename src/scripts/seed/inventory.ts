@@ -5,11 +5,6 @@ import type { SeedContainer } from "./types"
 /** Quantity each item starts with at the atelier. */
 export const INITIAL_STOCK = 100
 
-type InventoryItemRow = {
-  id: string
-  location_levels?: { location_id: string }[] | null
-}
-
 /**
  * Stocks every inventory item at the location, skipping items that already
  * have a level there. Returns how many levels were created.
@@ -24,12 +19,10 @@ export async function ensureInventoryLevels(
     entity: "inventory_item",
     fields: ["id", "location_levels.location_id"],
   })
-  const items: InventoryItemRow[] = data
-
-  const unstocked = items.filter(
+  const unstocked = data.filter(
     (item) =>
       !(item.location_levels ?? []).some(
-        (level) => level.location_id === locationId
+        (level) => level?.location_id === locationId
       )
   )
   if (!unstocked.length) {
