@@ -5,6 +5,7 @@ import path from "path"
 import {
   freePort,
   freshEnv,
+  runScript,
   startStore,
   StartedStore,
   waitForHttp,
@@ -97,6 +98,20 @@ describe("npm start with bad configuration", () => {
     )
     expect(output.split("\n")).toHaveLength(1)
     expect(output).not.toMatch(/\n\s+at /)
+  })
+
+  it("reports an unreachable DATABASE_URL to the seed in one line", async () => {
+    const closedPort = await freePort()
+    const seed = runScript(
+      "scripts/seed.js",
+      freshEnv({
+        DATABASE_URL: `postgres://postgres@127.0.0.1:${closedPort}/klelite`,
+      })
+    )
+    expect(await seed.exited).toEqual(1)
+    expect(seed.output().trim()).toMatch(
+      /^\[klelite\] Cannot seed: The database at DATABASE_URL .* is not reachable: .*ECONNREFUSED [^\n]*$/
+    )
   })
 
   it("reports a port in use in one line", async () => {

@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from "child_process"
 import net from "net"
 import path from "path"
 
-const START_SCRIPT = path.resolve(__dirname, "../../scripts/start.js")
+const ROOT = path.resolve(__dirname, "../..")
 
 export type StartedStore = {
   child: ChildProcess
@@ -43,9 +43,17 @@ export function freshEnv(overrides: Record<string, string>) {
 
 /** Runs `node scripts/start.js` the way `npm start` does. */
 export function startStore(env: Record<string, string>): StartedStore {
-  const child = spawn(process.execPath, [START_SCRIPT], {
+  return runScript("scripts/start.js", env)
+}
+
+/** Runs one of the project's Node scripts with `env`, capturing its output. */
+export function runScript(
+  script: string,
+  env: Record<string, string>
+): StartedStore {
+  const child = spawn(process.execPath, [path.join(ROOT, script)], {
     env,
-    cwd: path.resolve(__dirname, "../.."),
+    cwd: ROOT,
     stdio: ["ignore", "pipe", "pipe"],
   })
   let output = ""
