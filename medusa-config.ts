@@ -29,5 +29,8 @@ module.exports = defineConfig({
   featureFlags: {
     caching: true,
   },
-  modules: infrastructureModules(process.env),
+  modules: [
+    ...infrastructureModules(process.env),
+    { resolve: "./src/modules/loyalty" },
+  ],
 })

@@ -10,18 +10,26 @@
  * caller's transaction or a new one: no balance is read and written back.
  *
  * Holds. Points applied to an open cart are reserved, not spent: an active
- * `loyalty_hold` row (at most one per cart) plus the same amount added to
- * `loyalty_account.held`. Spendable points are `balance - held`; `debit` and
- * `hold` never take them below zero, and checks on the table keep
- * `0 <= held <= balance`. A hold leaves the balance alone, so it writes no
- * ledger entry: `releaseHold` frees it, and `consumeHold` (order placed) takes
- * it off balance and held at once and writes one `redeem` entry keyed by the
- * hold, so consuming twice finds that entry instead of redeeming again.
+ * `loyalty_hold` row (at most one per cart, by a partial unique index) plus
+ * the same amount added to `loyalty_account.held`. Spendable points are
+ * `balance - held`; `debit` and `hold` never take them below zero, and checks
+ * on the table keep `0 <= held <= balance`. A hold leaves the balance alone,
+ * so it writes no ledger entry. `hold` on a cart replaces its earlier hold
+ * (two concurrent holds on one cart: one wins, the other gets `CONFLICT`);
+ * `releaseHold` frees it and `releaseHoldsBefore` frees abandoned ones;
+ * `consumeHold` (order placed) takes it off balance and held in one statement
+ * and writes one `redeem` entry keyed by the hold, so consuming twice finds
+ * that entry instead of redeeming again.
  *
  * Idempotency. A ledger write with an `idempotencyKey` happens once; repeats
- * return the first entry. A unique index on the key settles races: the losing
+ * return the first entry, and a key reused for another customer or amount is
+ * refused with `CONFLICT`. A unique index on the key settles races: the losing
  * write fails inside a savepoint, which is rolled back, and the winner's entry
  * is returned.
+ *
+ * The generated create, update and delete methods for entries are refused;
+ * account counters (`balance`, `held`, `lifetime_earned`) must only change
+ * through the methods here.
  */
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import type { Context } from "@medusajs/framework/types"
@@ -46,6 +54,7 @@ import {
   type CreditPointsInput,
   type DebitPointsInput,
   type HoldPointsInput,
+  type LedgerChange,
   type LoyaltyAccountDTO,
   type LoyaltyEntryDTO,
   type LoyaltyEntryType,
@@ -54,16 +63,23 @@ import {
   type LoyaltySettingsValues,
   type ReleaseHoldInput,
 } from "./types"
+import { sameChangeOrThrow, type KeyedEntryRow } from "./utils/idempotency"
 import { isUniqueViolation } from "./utils/pg-errors"
 import { generateReferralCode } from "./utils/referral-code"
 import {
   DEFAULT_LOYALTY_SETTINGS,
   LOYALTY_SETTINGS_ID,
+  SETTINGS_FIELDS,
+  settingsParams,
   validateSettings,
 } from "./utils/settings"
 import * as sql from "./utils/sql"
 import { transactionManagerOf } from "./utils/transaction-manager"
-import { assertId, assertPoints, assertType } from "./utils/validate-input"
+import {
+  assertNonEmpty,
+  assertLedgerChange,
+  assertPoints,
+} from "./utils/validate-input"
 
 const ENTRY_KEY_INDEX = "IDX_loyalty_entry_idempotency_key_unique"
 const ACTIVE_HOLD_INDEX = "IDX_loyalty_hold_cart_id_active_unique"
@@ -74,28 +90,7 @@ const EARNING_TYPES: ReadonlySet<LoyaltyEntryType> = new Set(["earn", "bonus"])
 /** Attempts at a fresh referral code before giving up on account creation. */
 const REFERRAL_CODE_ATTEMPTS = 5
 
-type KeyedEntryRow = LoyaltyEntryDTO & { customer_id: string }
 type OwnedHoldRow = LoyaltyHoldDTO & { customer_id: string }
-type LedgerChange = CreditPointsInput | DebitPointsInput
-
-const JSON_SETTINGS = new Set<keyof LoyaltySettingsValues>([
-  "points_per_unit",
-  "point_value",
-  "tiers",
-])
-
-const SETTINGS_FIELDS: (keyof LoyaltySettingsValues)[] = [
-  "points_per_unit",
-  "point_value",
-  "min_redemption",
-  "max_cart_share",
-  "expiry_months",
-  "tiers",
-  "signup_bonus",
-  "birthday_bonus",
-  "referral_bonus_referrer",
-  "referral_bonus_referee",
-]
 
 /** Loyalty points: accounts, ledger, cart holds and programme settings. */
 export default class LoyaltyModuleService extends MedusaService({
@@ -118,7 +113,7 @@ export default class LoyaltyModuleService extends MedusaService({
     customerId: string,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<LoyaltyAccountDTO> {
-    assertId("customerId", customerId)
+    assertNonEmpty("customerId", customerId)
     const manager = transactionManagerOf(sharedContext)
 
     for (let attempt = 0; attempt < REFERRAL_CODE_ATTEMPTS; attempt++) {
@@ -215,8 +210,8 @@ export default class LoyaltyModuleService extends MedusaService({
     { customerId, cartId, points }: HoldPointsInput,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<LoyaltyHoldDTO> {
-    assertId("customerId", customerId)
-    assertId("cartId", cartId)
+    assertNonEmpty("customerId", customerId)
+    assertNonEmpty("cartId", cartId)
     assertPoints(points)
     const manager = transactionManagerOf(sharedContext)
 
@@ -273,7 +268,7 @@ export default class LoyaltyModuleService extends MedusaService({
     { cartId }: ReleaseHoldInput,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<LoyaltyHoldDTO | null> {
-    assertId("cartId", cartId)
+    assertNonEmpty("cartId", cartId)
     const manager = transactionManagerOf(sharedContext)
     const [released] = await manager.execute<LoyaltyHoldDTO[]>(
       sql.RELEASE_HOLD,
@@ -319,8 +314,8 @@ export default class LoyaltyModuleService extends MedusaService({
     { cartId, orderId, reason }: ConsumeHoldInput,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<LoyaltyEntryDTO | null> {
-    assertId("cartId", cartId)
-    assertId("orderId", orderId)
+    assertNonEmpty("cartId", cartId)
+    assertNonEmpty("orderId", orderId)
     const manager = transactionManagerOf(sharedContext)
 
     const [entry] = await manager.execute<LoyaltyEntryDTO[]>(sql.CONSUME_HOLD, [
@@ -366,9 +361,7 @@ export default class LoyaltyModuleService extends MedusaService({
       sql.INSERT_SETTINGS,
       [
         LOYALTY_SETTINGS_ID,
-        ...SETTINGS_FIELDS.map((field) =>
-          settingParam(field, DEFAULT_LOYALTY_SETTINGS)
-        ),
+        ...settingsParams(SETTINGS_FIELDS, DEFAULT_LOYALTY_SETTINGS),
       ]
     )
     if (created) {
@@ -405,11 +398,29 @@ export default class LoyaltyModuleService extends MedusaService({
 
     const manager = transactionManagerOf(sharedContext)
     const [updated] = await manager.execute<LoyaltySettingsDTO[]>(
-      sql.updateSettings(fields, JSON_SETTINGS),
-      [...fields.map((field) => settingParam(field, data)), LOYALTY_SETTINGS_ID]
+      sql.updateSettings(fields),
+      [...settingsParams(fields, data), LOYALTY_SETTINGS_ID]
     )
     return updated
   }
+
+  // The generated ledger mutators would let a caller write or remove entries
+  // without moving the balance, breaking sum(points) = balance. Reads stay.
+
+  /** Refused: ledger entries are written by credit, debit and consumeHold. */
+  createLoyaltyEntries = refuseLedgerMutation
+
+  /** Refused: the ledger is append-only. */
+  updateLoyaltyEntries = refuseLedgerMutation
+
+  /** Refused: the ledger is append-only. */
+  deleteLoyaltyEntries = refuseLedgerMutation
+
+  /** Refused: the ledger is append-only. */
+  softDeleteLoyaltyEntries = refuseLedgerMutation
+
+  /** Refused: the ledger is append-only. */
+  restoreLoyaltyEntries = refuseLedgerMutation
 
   /** The earlier entry of a repeated idempotent write, if this is one. */
   protected async findRepeat(
@@ -495,23 +506,11 @@ export default class LoyaltyModuleService extends MedusaService({
   }
 }
 
-function assertLedgerChange(
-  change: LedgerChange,
-  types: readonly LoyaltyEntryType[]
-): void {
-  assertId("customerId", change.customerId)
-  assertPoints(change.points)
-  assertType(change.type, types)
-}
-
-/** A setting as a statement parameter: JSON columns take text. */
-function settingParam(
-  field: keyof LoyaltySettingsValues,
-  settings: Partial<LoyaltySettingsValues>
-): unknown {
-  return JSON_SETTINGS.has(field)
-    ? JSON.stringify(settings[field])
-    : settings[field]
+async function refuseLedgerMutation(): Promise<never> {
+  throw new MedusaError(
+    MedusaError.Types.NOT_ALLOWED,
+    "Loyalty entries are append-only: use credit, debit or consumeHold"
+  )
 }
 
 function withoutOwner({
@@ -519,18 +518,4 @@ function withoutOwner({
   ...hold
 }: OwnedHoldRow): LoyaltyHoldDTO {
   return hold
-}
-
-function sameChangeOrThrow(
-  { customer_id, ...entry }: KeyedEntryRow,
-  change: LedgerChange,
-  delta: number
-): LoyaltyEntryDTO {
-  if (customer_id !== change.customerId || entry.points !== delta) {
-    throw new MedusaError(
-      MedusaError.Types.CONFLICT,
-      `Idempotency key ${change.idempotencyKey} was already used for another change`
-    )
-  }
-  return entry
 }

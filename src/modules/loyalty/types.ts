@@ -133,6 +133,9 @@ export type DebitPointsInput = LedgerChangeInput & {
   type: (typeof LOYALTY_DEBIT_TYPES)[number]
 }
 
+/** Input of either ledger write. */
+export type LedgerChange = CreditPointsInput | DebitPointsInput
+
 /** Input of `hold`. */
 export type HoldPointsInput = {
   customerId: string

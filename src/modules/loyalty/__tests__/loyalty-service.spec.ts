@@ -497,6 +497,28 @@ moduleIntegrationTestRunner<LoyaltyModuleService>({
         expect(active.reduce((sum, hold) => sum + hold.points, 0)).toBe(90)
       })
 
+      it("keeps one hold per cart under concurrent holds on it", async () => {
+        await fund("cus_1", 100)
+
+        const results = await Promise.allSettled(
+          [10, 20, 30, 40, 50].map((points) =>
+            service.hold({ customerId: "cus_1", cartId: "cart_1", points })
+          )
+        )
+
+        for (const result of results) {
+          if (result.status === "rejected") {
+            expect(errorType(result.reason)).toBe(MedusaError.Types.CONFLICT)
+          }
+        }
+        const active = await service.listLoyaltyHolds({
+          cart_id: "cart_1",
+          status: "active",
+        })
+        expect(active).toHaveLength(1)
+        expect((await ledgerOf("cus_1")).held).toBe(active[0].points)
+      })
+
       it("releases holds older than a moment", async () => {
         await fund("cus_1", 100)
         await service.hold({
@@ -516,6 +538,39 @@ moduleIntegrationTestRunner<LoyaltyModuleService>({
 
         expect(released.map((hold) => hold.cart_id)).toEqual(["cart_old"])
         expect((await ledgerOf("cus_1")).held).toBe(10)
+      })
+    })
+
+    describe("append-only ledger", () => {
+      it("refuses the generated entry mutators", async () => {
+        const entry = await service.credit({
+          customerId: "cus_1",
+          points: 5,
+          type: "bonus",
+          reason: "Birthday",
+          sourceType: "rule",
+        })
+
+        const attempts = await Promise.allSettled([
+          service.createLoyaltyEntries(),
+          service.updateLoyaltyEntries(),
+          service.deleteLoyaltyEntries(),
+          service.softDeleteLoyaltyEntries(),
+          service.restoreLoyaltyEntries(),
+        ])
+
+        for (const attempt of attempts) {
+          expect(attempt.status).toBe("rejected")
+          if (attempt.status === "rejected") {
+            expect(errorType(attempt.reason)).toBe(
+              MedusaError.Types.NOT_ALLOWED
+            )
+          }
+        }
+        expect(await service.retrieveLoyaltyEntry(entry.id)).toMatchObject({
+          points: 5,
+          balance_after: 5,
+        })
       })
     })
 

@@ -22,6 +22,37 @@ export const DEFAULT_LOYALTY_SETTINGS: LoyaltySettingsValues = {
   referral_bonus_referee: 100,
 }
 
+/** Every settings column, in the order `INSERT_SETTINGS` takes them. */
+export const SETTINGS_FIELDS: readonly (keyof LoyaltySettingsValues)[] = [
+  "points_per_unit",
+  "point_value",
+  "min_redemption",
+  "max_cart_share",
+  "expiry_months",
+  "tiers",
+  "signup_bonus",
+  "birthday_bonus",
+  "referral_bonus_referrer",
+  "referral_bonus_referee",
+]
+
+/** Settings stored as `jsonb`, bound as JSON text. */
+export const JSON_SETTINGS: ReadonlySet<keyof LoyaltySettingsValues> = new Set([
+  "points_per_unit",
+  "point_value",
+  "tiers",
+])
+
+/** Statement parameters for `fields` of `settings`, JSON ones as text. */
+export function settingsParams(
+  fields: readonly (keyof LoyaltySettingsValues)[],
+  settings: Partial<LoyaltySettingsValues>
+): unknown[] {
+  return fields.map((field) =>
+    JSON_SETTINGS.has(field) ? JSON.stringify(settings[field]) : settings[field]
+  )
+}
+
 const WHOLE_NUMBER_FIELDS = [
   "min_redemption",
   "expiry_months",

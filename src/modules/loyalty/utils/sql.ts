@@ -1,3 +1,6 @@
+import type { LoyaltySettingsValues } from "../types"
+import { JSON_SETTINGS } from "./settings"
+
 // Raw statements of the loyalty service. Each balance or held change is one
 // statement: the guarded UPDATE of the account and the row recording it are
 // data-modifying CTEs of the same query, so they commit or fail together and
@@ -190,14 +193,13 @@ RETURNING ${SETTINGS_COLUMNS}`
 
 /**
  * Sets the given settings columns. Params: one value per field (JSON ones as
- * text), then the settings id. Field names must come from code, not input.
+ * text), then the settings id. Column names are the typed keys, never input.
  */
 export function updateSettings(
-  fields: readonly string[],
-  jsonFields: ReadonlySet<string>
+  fields: readonly (keyof LoyaltySettingsValues)[]
 ): string {
   const assignments = fields.map((field) =>
-    jsonFields.has(field) ? `${field} = ?::jsonb` : `${field} = ?`
+    JSON_SETTINGS.has(field) ? `${field} = ?::jsonb` : `${field} = ?`
   )
   return `
 UPDATE loyalty_settings

@@ -1,7 +1,8 @@
 import { MedusaError } from "@medusajs/framework/utils"
+import type { LedgerChange, LoyaltyEntryType } from "../types"
 
 /** Throws `INVALID_DATA` unless `value` is a non-empty string. */
-export function assertId(name: string, value: unknown): void {
+export function assertNonEmpty(name: string, value: unknown): void {
   if (typeof value !== "string" || !value.trim()) {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
@@ -28,4 +29,16 @@ export function assertType(type: string, allowed: readonly string[]): void {
       `type must be one of ${allowed.join(", ")}, got ${type}`
     )
   }
+}
+
+/** Throws `INVALID_DATA` unless a credit or debit input is well formed. */
+export function assertLedgerChange(
+  change: LedgerChange,
+  types: readonly LoyaltyEntryType[]
+): void {
+  assertNonEmpty("customerId", change.customerId)
+  assertPoints(change.points)
+  assertType(change.type, types)
+  assertNonEmpty("reason", change.reason)
+  assertNonEmpty("sourceType", change.sourceType)
 }

@@ -1,0 +1,98 @@
+import {
+  createWorkflow,
+  transform,
+  when,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
+import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { orderEarnKey } from "./utils/keys"
+import { creditPointsStep } from "./steps/credit-points"
+import { loadLoyaltyProgrammeStep } from "./steps/load-programme"
+import { refreshTierStep } from "./steps/refresh-tier"
+import {
+  pointsBasis,
+  pointsForSpend,
+  tierMultiplier,
+} from "./utils/order-earning"
+
+export const earnOrderPointsWorkflowId = "loyalty-earn-order-points"
+
+/**
+ * Credits the points an order earns: on what the customer paid for the items
+ * (after discounts, without shipping and tax) at their tier's multiplier,
+ * then recomputes the tier. Registered customers only; once per order.
+ */
+export const earnOrderPointsWorkflow = createWorkflow(
+  { name: earnOrderPointsWorkflowId, idempotent: true, store: true },
+  (input: { order_id: string }) => {
+    const { data: orders } = useQueryGraphStep({
+      entity: "order",
+      fields: [
+        "id",
+        "display_id",
+        "customer_id",
+        "currency_code",
+        "item_subtotal",
+        "item_discount_total",
+        "customer.has_account",
+      ],
+      filters: { id: input.order_id },
+      options: { throwIfKeyNotFound: true },
+    })
+
+    const order = transform({ orders }, function firstOrder({ orders }) {
+      return orders[0]
+    })
+
+    when(
+      "earn-if-registered-customer",
+      { order },
+      ({ order }) => !!order.customer_id && !!order.customer?.has_account
+    ).then(() => {
+      const programme = loadLoyaltyProgrammeStep({
+        customer_id: order.customer_id as string,
+      })
+      const credit = transform(
+        { order, programme },
+        function orderCredit({ order, programme }) {
+          const spend = pointsBasis(order)
+          const multiplier = tierMultiplier(
+            programme.settings,
+            programme.account.tier
+          )
+          return {
+            customerId: order.customer_id as string,
+            points: pointsForSpend(
+              spend,
+              order.currency_code,
+              programme.settings,
+              { multiplier }
+            ),
+            type: "earn" as const,
+            reason: `Order #${order.display_id}`,
+            sourceType: "order",
+            sourceId: order.id,
+            idempotencyKey: orderEarnKey(order.id),
+            metadata: {
+              spend,
+              currency_code: order.currency_code,
+              multiplier,
+            },
+          }
+        }
+      )
+
+      when(
+        "credit-if-points",
+        { credit },
+        ({ credit }) => credit.points > 0
+      ).then(() => {
+        creditPointsStep(credit)
+      })
+
+      refreshTierStep({ customer_id: order.customer_id as string })
+    })
+
+    return new WorkflowResponse({ order_id: input.order_id })
+  }
+)

@@ -1,0 +1,86 @@
+import { PromotionActions } from "@medusajs/framework/utils"
+import {
+  createWorkflow,
+  transform,
+  when,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
+import {
+  deletePromotionsWorkflow,
+  updateCartPromotionsWorkflow,
+  useQueryGraphStep,
+} from "@medusajs/medusa/core-flows"
+import { REDEMPTION_CART_FIELDS } from "./apply-cart-points"
+import { releaseCartPointsStep } from "./steps/release-cart-points"
+import { validateCartRedemptionStep } from "./steps/validate-cart-redemption"
+import { LOYALTY_CODE_PREFIX } from "./utils/redemption"
+
+export const removeCartPointsWorkflowId = "loyalty-remove-cart-points"
+
+export type RemoveCartPointsInput = {
+  cart_id: string
+  /** The customer asking; omitted when the store releases an abandoned cart. */
+  customer_id?: string
+}
+
+/** Takes the points off a cart: removes their promotion and frees the hold. */
+export const removeCartPointsWorkflow = createWorkflow(
+  removeCartPointsWorkflowId,
+  (input: RemoveCartPointsInput) => {
+    const { data: carts } = useQueryGraphStep({
+      entity: "cart",
+      fields: REDEMPTION_CART_FIELDS,
+      filters: { id: input.cart_id },
+      options: { throwIfKeyNotFound: true },
+    })
+    const cart = transform({ carts }, function firstCart({ carts }) {
+      return carts[0]
+    })
+
+    when(
+      "asked-by-customer",
+      { input },
+      ({ input }) => !!input.customer_id
+    ).then(() => {
+      validateCartRedemptionStep({
+        cart,
+        customer_id: input.customer_id as string,
+      })
+    })
+
+    const codes = transform({ cart }, function splitCodes({ cart }) {
+      const existing: { id: string; code: string }[] = (
+        cart.promotions ?? []
+      ).flatMap((promo) =>
+        promo?.code ? [{ id: promo.id, code: promo.code }] : []
+      )
+      const isLoyalty = (code: string) => code.startsWith(LOYALTY_CODE_PREFIX)
+      return {
+        keep: existing
+          .filter((promo) => !isLoyalty(promo.code))
+          .map((promo) => promo.code),
+        removedIds: existing
+          .filter((promo) => isLoyalty(promo.code))
+          .map((promo) => promo.id),
+      }
+    })
+
+    when(
+      "cart-open-with-points",
+      { codes, cart },
+      ({ codes, cart }) => codes.removedIds.length > 0 && !cart.completed_at
+    ).then(() => {
+      updateCartPromotionsWorkflow.runAsStep({
+        input: {
+          cart_id: input.cart_id,
+          promo_codes: codes.keep,
+          action: PromotionActions.REPLACE,
+        },
+      })
+      deletePromotionsWorkflow.runAsStep({ input: { ids: codes.removedIds } })
+    })
+
+    const released = releaseCartPointsStep({ cart_id: input.cart_id })
+    return new WorkflowResponse({ cart_id: input.cart_id, released })
+  }
+)

@@ -1,0 +1,88 @@
+import {
+  createWorkflow,
+  transform,
+  when,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
+import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { creditPointsStep } from "./steps/credit-points"
+import { findRedeemedPointsStep } from "./steps/find-redeemed-points"
+import { refreshTierStep } from "./steps/refresh-tier"
+import { reverseEarnedPointsStep } from "./steps/reverse-earned-points"
+import { refundedRatio } from "./utils/refund-ratio"
+
+export const reverseOrderPointsWorkflowId = "loyalty-reverse-order-points"
+
+export type ReverseOrderPointsInput = {
+  order_id: string
+  /** "cancel", or the id of the refund that triggered this. */
+  cause: string
+}
+
+/**
+ * Takes back points an order earned when it is canceled (all of them, and
+ * the points it was paid with go back to the customer) or refunded (in
+ * proportion to the share refunded), then recomputes the tier.
+ */
+export const reverseOrderPointsWorkflow = createWorkflow(
+  reverseOrderPointsWorkflowId,
+  (input: ReverseOrderPointsInput) => {
+    const { data: orders } = useQueryGraphStep({
+      entity: "order",
+      fields: [
+        "id",
+        "customer_id",
+        "payment_collections.payments.amount",
+        "payment_collections.payments.refunds.amount",
+      ],
+      filters: { id: input.order_id },
+      options: { throwIfKeyNotFound: true },
+    })
+
+    const reversal = transform(
+      { orders, input },
+      function reversalShare({ orders, input }) {
+        const payments = (orders[0].payment_collections ?? []).flatMap(
+          (collection) => collection?.payments ?? []
+        )
+        return {
+          order_id: input.order_id,
+          cause: input.cause,
+          ratio: input.cause === "cancel" ? 1 : refundedRatio(payments),
+          customer_id: orders[0].customer_id,
+        }
+      }
+    )
+
+    when(
+      "has-customer",
+      { reversal },
+      ({ reversal }) => !!reversal.customer_id
+    ).then(() => {
+      reverseEarnedPointsStep(reversal)
+
+      when(
+        "canceled",
+        { reversal },
+        ({ reversal }) => reversal.cause === "cancel"
+      ).then(() => {
+        const giveBack = findRedeemedPointsStep({ order_id: input.order_id })
+        when(
+          "paid-with-points",
+          { giveBack },
+          ({ giveBack }) => !!giveBack
+        ).then(() => {
+          creditPointsStep(
+            transform({ giveBack }, function redeemedCredit({ giveBack }) {
+              return giveBack!
+            })
+          )
+        })
+      })
+
+      refreshTierStep({ customer_id: reversal.customer_id as string })
+    })
+
+    return new WorkflowResponse({ order_id: input.order_id })
+  }
+)

@@ -1,0 +1,36 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import {
+  computeTier,
+  LOYALTY_MODULE,
+  type LoyaltyModuleService,
+} from "../../../modules/loyalty"
+import { spendLast12Months } from "../utils/rolling-spend"
+
+export const refreshTierStepId = "loyalty-refresh-tier"
+
+/** Recomputes the customer's tier from the last 12 months of spend. */
+export const refreshTierStep = createStep(
+  refreshTierStepId,
+  async ({ customer_id }: { customer_id: string }, { container }) => {
+    const loyalty = container.resolve<LoyaltyModuleService>(LOYALTY_MODULE)
+    const account = await loyalty.getOrCreateAccount(customer_id)
+    const settings = await loyalty.getSettings()
+    const spend = await spendLast12Months(loyalty, account.id, new Date())
+    const tier = computeTier(spend, settings).name
+    if (tier === account.tier) {
+      return new StepResponse({ tier, spend }, null)
+    }
+    await loyalty.updateLoyaltyAccounts({ id: account.id, tier })
+    return new StepResponse(
+      { tier, spend },
+      { id: account.id, tier: account.tier }
+    )
+  },
+  async (previous, { container }) => {
+    if (!previous) {
+      return
+    }
+    const loyalty = container.resolve<LoyaltyModuleService>(LOYALTY_MODULE)
+    await loyalty.updateLoyaltyAccounts(previous)
+  }
+)

@@ -1,0 +1,108 @@
+import { Modules } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import {
+  LOYALTY_MODULE,
+  type LoyaltyEntryDTO,
+  type LoyaltyModuleService,
+} from "../../../modules/loyalty"
+import { orderEarnKey, EARN_REVERSAL } from "../utils/keys"
+import { reversalDelta } from "../utils/order-earning"
+
+export const reverseEarnedPointsStepId = "loyalty-reverse-earned-points"
+
+export type ReverseEarnedPointsInput = {
+  order_id: string
+  /** Share of the order taken back so far in all: 1 when canceled. */
+  ratio: number
+  /** What caused this reversal (a refund id, or "cancel"); keys the entry. */
+  cause: string
+}
+
+/**
+ * Takes back the share `ratio` of the points an order earned, counting what
+ * earlier reversals took. Serialised per order by the Locking Module, so two
+ * refunds arriving together cannot both take the same points.
+ */
+export const reverseEarnedPointsStep = createStep(
+  reverseEarnedPointsStepId,
+  async (input: ReverseEarnedPointsInput, { container }) => {
+    const loyalty = container.resolve<LoyaltyModuleService>(LOYALTY_MODULE)
+    const locking = container.resolve(Modules.LOCKING)
+    const entry = await locking.execute(
+      `loyalty:order:${input.order_id}`,
+      async () => reverse(loyalty, input)
+    )
+    return new StepResponse(entry, entry?.id ?? null)
+  },
+  async (entryId, { container }) => {
+    if (!entryId) {
+      return
+    }
+    const loyalty = container.resolve<LoyaltyModuleService>(LOYALTY_MODULE)
+    const entry = await loyalty.retrieveLoyaltyEntry(entryId)
+    const account = await loyalty.retrieveLoyaltyAccount(entry.account_id)
+    await loyalty.credit({
+      customerId: account.customer_id,
+      points: Math.abs(entry.points),
+      type: "reverse",
+      reason: `Rolled back: ${entry.reason}`,
+      sourceType: entry.source_type,
+      sourceId: entry.source_id,
+      idempotencyKey: `rollback:${entry.id}`,
+    })
+  }
+)
+
+async function reverse(
+  loyalty: LoyaltyModuleService,
+  { order_id, ratio, cause }: ReverseEarnedPointsInput
+): Promise<LoyaltyEntryDTO | null> {
+  const [earned] = await loyalty.listLoyaltyEntries({
+    idempotency_key: orderEarnKey(order_id),
+  })
+  if (!earned) {
+    return null
+  }
+  const idempotencyKey = `order:${order_id}:reverse:${cause}`
+  const [repeat] = await loyalty.listLoyaltyEntries({
+    idempotency_key: idempotencyKey,
+  })
+  if (repeat) {
+    return null
+  }
+  const previous = await loyalty.listLoyaltyEntries({
+    source_id: order_id,
+    type: "reverse",
+  })
+  const alreadyReversed = previous
+    .filter((entry) => entry.metadata?.kind === EARN_REVERSAL)
+    .reduce((sum, entry) => sum + Math.abs(entry.points), 0)
+  const delta = reversalDelta(earned.points, ratio, alreadyReversed)
+  if (delta <= 0) {
+    return null
+  }
+  const account = await loyalty.retrieveLoyaltyAccount(earned.account_id)
+  // Points already spent cannot be taken back; the shortfall is recorded.
+  const points = Math.min(delta, account.balance - account.held)
+  if (points <= 0) {
+    return null
+  }
+  const spend = Number(earned.metadata?.spend ?? 0)
+  return await loyalty.debit({
+    customerId: account.customer_id,
+    points,
+    type: "reverse",
+    reason:
+      cause === "cancel"
+        ? "Order canceled"
+        : `Order refunded (${Math.round(ratio * 100)}% in all)`,
+    sourceType: "order",
+    sourceId: order_id,
+    idempotencyKey,
+    metadata: {
+      kind: EARN_REVERSAL,
+      spend: Math.round(((spend * points) / earned.points) * 100) / 100,
+      shortfall: delta - points,
+    },
+  })
+}

@@ -1,0 +1,5 @@
+/** The ledger key that makes an order earn once, however often it is seen. */
+export const orderEarnKey = (orderId: string) => `order:${orderId}:earn`
+
+/** Marks reverse entries that take back points an order earned. */
+export const EARN_REVERSAL = "earn-reversal"

@@ -1,0 +1,59 @@
+import type {
+  LoyaltySettingsValues,
+  LoyaltyTier,
+} from "../../../modules/loyalty"
+
+/** The totals of an order that decide its points. */
+export type OrderTotalsForPoints = {
+  currency_code: string
+  item_subtotal: number | string | { toString(): string }
+  item_discount_total?: number | string | { toString(): string } | null
+}
+
+function toNumber(
+  value: OrderTotalsForPoints["item_subtotal"] | null | undefined
+) {
+  return value === null || value === undefined ? 0 : Number(value.toString())
+}
+
+/** What the customer paid for the items: after discounts, before shipping and tax. */
+export function pointsBasis(order: OrderTotalsForPoints): number {
+  const basis =
+    toNumber(order.item_subtotal) - toNumber(order.item_discount_total)
+  return Math.max(0, Math.round(basis * 100) / 100)
+}
+
+/** Whole points earned on `spend` in `currency` at the tier's multiplier. */
+export function pointsForSpend(
+  spend: number,
+  currency: string,
+  settings: Pick<LoyaltySettingsValues, "points_per_unit">,
+  tier: Pick<LoyaltyTier, "multiplier">
+): number {
+  const rate = settings.points_per_unit[currency.toLowerCase()] ?? 0
+  // Rounded to the cent first so 19.99 × 1 × 1.25 never floors off a point
+  // through float noise.
+  return Math.floor(Math.round(spend * rate * tier.multiplier * 100) / 100)
+}
+
+/**
+ * Points to reverse so that, of `earned`, the share `ratio` has been taken
+ * back in all, given `alreadyReversed`.
+ */
+export function reversalDelta(
+  earned: number,
+  ratio: number,
+  alreadyReversed: number
+): number {
+  const bounded = Math.min(1, Math.max(0, ratio))
+  const target = ratio >= 1 ? earned : Math.floor(earned * bounded)
+  return Math.max(0, target - alreadyReversed)
+}
+
+/** The earn multiplier of the tier named `tierName` (1 when unknown). */
+export function tierMultiplier(
+  settings: Pick<LoyaltySettingsValues, "tiers">,
+  tierName: string
+): number {
+  return settings.tiers.find((tier) => tier.name === tierName)?.multiplier ?? 1
+}
