@@ -33,7 +33,18 @@ export async function login(
 export async function checkout(
   api: AxiosInstance,
   headers: StoreHeaders,
-  { email }: { email?: string } = {}
+  options: { email?: string; quantity?: number } = {}
+) {
+  const { cartId, variant } = await prepareCart(api, headers, options)
+  const completed = await completeCart(api, headers, cartId)
+  return { completed, variant, cartId }
+}
+
+/** A cart with items, addresses and courier delivery, ready to pay. */
+export async function prepareCart(
+  api: AxiosInstance,
+  headers: StoreHeaders,
+  { email, quantity = 2 }: { email?: string; quantity?: number } = {}
 ) {
   const { data: regions } = await api.get("/store/regions", { headers })
   const europe = regions.regions.find(
@@ -55,7 +66,7 @@ export async function checkout(
 
   await api.post(
     `/store/carts/${cartId}/line-items`,
-    { variant_id: variant.id, quantity: 2 },
+    { variant_id: variant.id, quantity },
     { headers }
   )
   await api.post(
@@ -81,6 +92,15 @@ export async function checkout(
     { headers }
   )
 
+  return { cartId, variant }
+}
+
+/** Opens a system-provider payment session and completes the cart. */
+export async function completeCart(
+  api: AxiosInstance,
+  headers: StoreHeaders,
+  cartId: string
+) {
   const { data: collection } = await api.post(
     "/store/payment-collections",
     { cart_id: cartId },
@@ -97,5 +117,5 @@ export async function checkout(
     {},
     { headers }
   )
-  return { completed, variant, cartId }
+  return completed
 }

@@ -44,54 +44,51 @@ export const earnOrderPointsWorkflow = createWorkflow(
       return orders[0]
     })
 
-    when(
-      "earn-if-registered-customer",
+    const customerId = transform(
       { order },
-      ({ order }) => !!order.customer_id && !!order.customer?.has_account
-    ).then(() => {
-      const programme = loadLoyaltyProgrammeStep({
-        customer_id: order.customer_id as string,
-      })
-      const credit = transform(
-        { order, programme },
-        function orderCredit({ order, programme }) {
-          const spend = pointsBasis(order)
-          const multiplier = tierMultiplier(
-            programme.settings,
-            programme.account.tier
-          )
-          return {
-            customerId: order.customer_id as string,
-            points: pointsForSpend(
-              spend,
-              order.currency_code,
-              programme.settings,
-              { multiplier }
-            ),
-            type: "earn" as const,
-            reason: `Order #${order.display_id}`,
-            sourceType: "order",
-            sourceId: order.id,
-            idempotencyKey: orderEarnKey(order.id),
-            metadata: {
-              spend,
-              currency_code: order.currency_code,
-              multiplier,
-            },
-          }
+      function registeredCustomer({ order }) {
+        return order.customer_id && order.customer?.has_account
+          ? order.customer_id
+          : null
+      }
+    )
+    const programme = loadLoyaltyProgrammeStep({ customer_id: customerId })
+    const credit = transform(
+      { order, programme },
+      function orderCredit({ order, programme }) {
+        const spend = pointsBasis(order)
+        const multiplier = programme
+          ? tierMultiplier(programme.settings, programme.account.tier)
+          : 1
+        return {
+          customerId: order.customer_id as string,
+          points: programme
+            ? pointsForSpend(spend, order.currency_code, programme.settings, {
+                multiplier,
+              })
+            : 0,
+          type: "earn" as const,
+          reason: `Order #${order.display_id}`,
+          sourceType: "order",
+          sourceId: order.id,
+          idempotencyKey: orderEarnKey(order.id),
+          metadata: {
+            spend,
+            currency_code: order.currency_code,
+            multiplier,
+          },
         }
-      )
+      }
+    )
 
-      when(
-        "credit-if-points",
-        { credit },
-        ({ credit }) => credit.points > 0
-      ).then(() => {
-        creditPointsStep(credit)
-      })
-
-      refreshTierStep({ customer_id: order.customer_id as string })
+    when(
+      "credit-if-points",
+      { credit },
+      ({ credit }) => credit.points > 0
+    ).then(() => {
+      creditPointsStep(credit)
     })
+    refreshTierStep({ customer_id: customerId })
 
     return new WorkflowResponse({ order_id: input.order_id })
   }

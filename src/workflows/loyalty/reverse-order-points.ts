@@ -54,34 +54,20 @@ export const reverseOrderPointsWorkflow = createWorkflow(
       }
     )
 
-    when(
-      "has-customer",
-      { reversal },
-      ({ reversal }) => !!reversal.customer_id
-    ).then(() => {
-      reverseEarnedPointsStep(reversal)
+    reverseEarnedPointsStep(reversal)
 
-      when(
-        "canceled",
-        { reversal },
-        ({ reversal }) => reversal.cause === "cancel"
-      ).then(() => {
-        const giveBack = findRedeemedPointsStep({ order_id: input.order_id })
-        when(
-          "paid-with-points",
-          { giveBack },
-          ({ giveBack }) => !!giveBack
-        ).then(() => {
-          creditPointsStep(
-            transform({ giveBack }, function redeemedCredit({ giveBack }) {
-              return giveBack!
-            })
-          )
-        })
-      })
+    const giveBack = findRedeemedPointsStep(reversal)
+    when("paid-with-points", { giveBack }, ({ giveBack }) => !!giveBack).then(
+      () => {
+        creditPointsStep(
+          transform({ giveBack }, function redeemedCredit({ giveBack }) {
+            return giveBack as NonNullable<typeof giveBack>
+          })
+        )
+      }
+    )
 
-      refreshTierStep({ customer_id: reversal.customer_id as string })
-    })
+    refreshTierStep({ customer_id: reversal.customer_id })
 
     return new WorkflowResponse({ order_id: input.order_id })
   }

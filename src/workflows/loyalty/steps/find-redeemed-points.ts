@@ -7,10 +7,19 @@ import {
 
 export const findRedeemedPointsStepId = "loyalty-find-redeemed-points"
 
-/** The credit that gives back the points an order was paid with, if any. */
+/**
+ * The credit that gives back the points a canceled order was paid with;
+ * null for other reversals or when no points were used.
+ */
 export const findRedeemedPointsStep = createStep(
   findRedeemedPointsStepId,
-  async ({ order_id }: { order_id: string }, { container }) => {
+  async (
+    { order_id, cause }: { order_id: string; cause: string },
+    { container }
+  ) => {
+    if (cause !== "cancel") {
+      return new StepResponse<CreditPointsInput | null>(null)
+    }
     const loyalty = container.resolve<LoyaltyModuleService>(LOYALTY_MODULE)
     const [redeemed] = await loyalty.listLoyaltyEntries({
       source_id: order_id,

@@ -11,7 +11,10 @@ export const refreshTierStepId = "loyalty-refresh-tier"
 /** Recomputes the customer's tier from the last 12 months of spend. */
 export const refreshTierStep = createStep(
   refreshTierStepId,
-  async ({ customer_id }: { customer_id: string }, { container }) => {
+  async ({ customer_id }: { customer_id: string | null }, { container }) => {
+    if (!customer_id) {
+      return new StepResponse(null, null)
+    }
     const loyalty = container.resolve<LoyaltyModuleService>(LOYALTY_MODULE)
     const account = await loyalty.getOrCreateAccount(customer_id)
     const settings = await loyalty.getSettings()

@@ -1,0 +1,470 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import {
+  createStep,
+  createWorkflow,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
+import type { AxiosResponse } from "axios"
+import {
+  LOYALTY_MODULE,
+  type LoyaltyModuleService,
+  type LoyaltySettingsValues,
+} from "../../src/modules/loyalty"
+import seedKleliteStore from "../../src/scripts/seed"
+import { updateLoyaltySettingsStep } from "../../src/workflows/loyalty/steps/update-settings"
+import { login } from "../utils/checkout"
+
+jest.setTimeout(3 * 60 * 1000)
+
+type Headers = Record<string, string>
+type Entry = { id: string; points: number; balance_after: number }
+
+const failAfterSettingsUpdate = createStep(
+  "test-fail-after-settings-update",
+  async () => {
+    throw new Error("Later step failed")
+  }
+)
+
+/** Updates the settings, then fails: the update must be rolled back. */
+const updateSettingsThenFail = createWorkflow(
+  "test-update-loyalty-settings-then-fail",
+  (input: Partial<LoyaltySettingsValues>) => {
+    const settings = updateLoyaltySettingsStep(input)
+    failAfterSettingsUpdate()
+    return new WorkflowResponse(settings)
+  }
+)
+
+/** The response of a request expected to fail. */
+function failed(request: Promise<AxiosResponse>): Promise<AxiosResponse> {
+  return request.then(
+    (res) => {
+      throw new Error(`Expected an error, got ${res.status}`)
+    },
+    (error) => error.response
+  )
+}
+
+/** Parses RFC 4180 CSV (quoted cells may hold commas, quotes, newlines). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = []
+  let row: string[] = []
+  let cell = ""
+  let quoted = false
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]
+    if (quoted) {
+      if (char === '"' && text[i + 1] === '"') {
+        cell += '"'
+        i++
+      } else if (char === '"') {
+        quoted = false
+      } else {
+        cell += char
+      }
+    } else if (char === '"') {
+      quoted = true
+    } else if (char === ",") {
+      row.push(cell)
+      cell = ""
+    } else if (char === "\r" && text[i + 1] === "\n") {
+      row.push(cell)
+      rows.push(row)
+      row = []
+      cell = ""
+      i++
+    } else {
+      cell += char
+    }
+  }
+  return rows
+}
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  testSuite: ({ api, getContainer }) => {
+    let adminHeaders: Headers
+    let customerId: string
+
+    const loyalty = () =>
+      getContainer().resolve<LoyaltyModuleService>(LOYALTY_MODULE)
+
+    const adjust = (body: unknown, id = customerId) =>
+      api.post(`/admin/customers/${id}/loyalty/adjustments`, body, {
+        headers: adminHeaders,
+      })
+
+    const account = async () => {
+      const { data } = await api.get(`/admin/customers/${customerId}/loyalty`, {
+        headers: adminHeaders,
+      })
+      return data
+    }
+
+    beforeAll(async () => {
+      await seedKleliteStore({ container: getContainer(), args: [] })
+    })
+
+    beforeEach(async () => {
+      adminHeaders = await login(
+        api,
+        "user",
+        "admin@klelite.local",
+        "klelite-admin"
+      )
+      const { data } = await api.get("/admin/customers?q=demo", {
+        headers: adminHeaders,
+      })
+      customerId = data.customers[0].id
+    })
+
+    describe("adjustments", () => {
+      it("credits then debits, and the ledger matches the balance", async () => {
+        const { data: me } = await api.get("/admin/users/me", {
+          headers: adminHeaders,
+        })
+
+        const credit = await adjust({ points: 500, reason: "Welcome gift" })
+        expect(credit.status).toEqual(200)
+        expect(credit.data.entry).toEqual(
+          expect.objectContaining({
+            type: "adjust",
+            points: 500,
+            balance_after: 500,
+            reason: "Welcome gift",
+            source_type: "admin",
+            source_id: me.user.id,
+          })
+        )
+
+        const debit = await adjust({ points: -200, reason: "Duplicate credit" })
+        expect(debit.data.entry).toEqual(
+          expect.objectContaining({
+            type: "adjust",
+            points: -200,
+            balance_after: 300,
+            source_id: me.user.id,
+          })
+        )
+        expect(debit.data.account).toEqual(
+          expect.objectContaining({ balance: 300, held: 0, available: 300 })
+        )
+
+        const { account: shown, entries } = await account()
+        expect(shown).toEqual(
+          expect.objectContaining({
+            customer_id: customerId,
+            balance: 300,
+            available: 300,
+            lifetime_earned: 0,
+            referral_code: expect.any(String),
+            tier: expect.any(String),
+          })
+        )
+        expect(entries.map((entry: Entry) => entry.points)).toEqual([-200, 500])
+        const sum = entries.reduce(
+          (total: number, entry: Entry) => total + entry.points,
+          0
+        )
+        expect(sum).toEqual(shown.balance)
+        expect(entries[0].balance_after).toEqual(shown.balance)
+
+        const { data: page } = await api.get(
+          `/admin/customers/${customerId}/loyalty/entries?limit=1&offset=1`,
+          { headers: adminHeaders }
+        )
+        expect(page).toEqual({
+          entries: [expect.objectContaining({ points: 500 })],
+          count: 2,
+          limit: 1,
+          offset: 1,
+        })
+      })
+
+      it("refuses a debit beyond the balance and writes nothing", async () => {
+        await adjust({ points: 100, reason: "Goodwill" })
+
+        const error = await failed(adjust({ points: -101, reason: "Too much" }))
+        expect(error.status).toEqual(400)
+        expect(error.data.message).toContain("Insufficient points")
+
+        const { account: after, entries } = await account()
+        expect(after.balance).toEqual(100)
+        expect(entries).toHaveLength(1)
+      })
+
+      it("debits exactly what is there under concurrent requests", async () => {
+        await adjust({ points: 500, reason: "Stock" })
+
+        const results = await Promise.allSettled(
+          Array.from({ length: 10 }, () =>
+            adjust({ points: -100, reason: "Race" })
+          )
+        )
+
+        const ok = results.filter((result) => result.status === "fulfilled")
+        expect(ok).toHaveLength(5)
+        const { account: after, entries } = await account()
+        expect(after.balance).toEqual(0)
+        expect(entries).toHaveLength(6)
+      })
+
+      it.each([
+        ["a missing reason", { points: 10 }],
+        ["an empty reason", { points: 10, reason: "   " }],
+        ["missing points", { reason: "No points" }],
+        ["zero points", { points: 0, reason: "Nothing" }],
+        ["fractional points", { points: 1.5, reason: "Half" }],
+        ["points as a string", { points: "10", reason: "Text" }],
+        ["points as null", { points: null, reason: "Null" }],
+        ["an extra field", { points: 10, reason: "Extra", type: "earn" }],
+      ])("refuses %s with 400", async (_case, body) => {
+        const error = await failed(adjust(body))
+        expect(error.status).toEqual(400)
+
+        const [, count] = await loyalty().listAndCountLoyaltyEntries({})
+        expect(count).toEqual(0)
+      })
+
+      it("answers 404 for an unknown customer", async () => {
+        const error = await failed(
+          adjust({ points: 10, reason: "Ghost" }, "cus_unknown")
+        )
+        expect(error.status).toEqual(404)
+
+        for (const path of ["loyalty", "loyalty/entries"]) {
+          const read = await failed(
+            api.get(`/admin/customers/cus_unknown/${path}`, {
+              headers: adminHeaders,
+            })
+          )
+          expect(read.status).toEqual(404)
+        }
+        const [, count] = await loyalty().listAndCountLoyaltyEntries({})
+        expect(count).toEqual(0)
+      })
+
+      it("shows an empty account for a customer who has none", async () => {
+        const { account: shown, entries } = await account()
+        expect(shown).toEqual(
+          expect.objectContaining({ id: null, balance: 0, available: 0 })
+        )
+        expect(entries).toEqual([])
+        const [accounts] = await loyalty().listAndCountLoyaltyAccounts({})
+        expect(accounts).toHaveLength(0)
+      })
+
+      it("refuses bad paging with 400", async () => {
+        for (const query of ["limit=0", "limit=101", "offset=-1", "limit=x"]) {
+          const error = await failed(
+            api.get(`/admin/customers/${customerId}/loyalty/entries?${query}`, {
+              headers: adminHeaders,
+            })
+          )
+          expect(error.status).toEqual(400)
+        }
+      })
+    })
+
+    describe("authentication", () => {
+      it("answers 401 without credentials", async () => {
+        const requests = [
+          api.get(`/admin/customers/${customerId}/loyalty`),
+          api.get(`/admin/customers/${customerId}/loyalty/entries`),
+          api.post(`/admin/customers/${customerId}/loyalty/adjustments`, {
+            points: 10,
+            reason: "No auth",
+          }),
+          api.get("/admin/loyalty/settings"),
+          api.post("/admin/loyalty/settings", { min_redemption: 1 }),
+          api.get("/admin/loyalty/ledger/export"),
+          api.get("/admin/loyalty/liability"),
+        ]
+        for (const request of requests) {
+          expect((await failed(request)).status).toEqual(401)
+        }
+      })
+
+      it("refuses a customer's token on admin routes", async () => {
+        const customerHeaders = await login(
+          api,
+          "customer",
+          "demo@klelite.local",
+          "klelite-demo"
+        )
+        const error = await failed(
+          api.post(
+            `/admin/customers/${customerId}/loyalty/adjustments`,
+            { points: 10, reason: "Self service" },
+            { headers: customerHeaders }
+          )
+        )
+        expect(error.status).toEqual(401)
+      })
+    })
+
+    describe("settings", () => {
+      it.each([
+        ["an upper-case currency", { point_value: { EUR: 0.05 } }],
+        ["a zero point value", { point_value: { eur: 0 } }],
+        ["a negative earn rate", { points_per_unit: { eur: -1 } }],
+        ["a zero cart share", { max_cart_share: 0 }],
+        ["a cart share above 1", { max_cart_share: 1.5 }],
+        ["a negative minimum", { min_redemption: -1 }],
+        ["a fractional expiry", { expiry_months: 1.5 }],
+        ["a fractional bonus", { signup_bonus: 2.5 }],
+        ["no tiers", { tiers: [] }],
+        [
+          "duplicate tier names",
+          {
+            tiers: [
+              { name: "gold", threshold: 0, multiplier: 1 },
+              { name: "gold", threshold: 10, multiplier: 2 },
+            ],
+          },
+        ],
+        [
+          "a zero multiplier",
+          { tiers: [{ name: "base", threshold: 0, multiplier: 0 }] },
+        ],
+        [
+          "a negative threshold",
+          { tiers: [{ name: "base", threshold: -1, multiplier: 1 }] },
+        ],
+        ["an unknown field", { currency: "eur" }],
+      ])("refuses %s with 400", async (_case, body) => {
+        const { data: before } = await api.get("/admin/loyalty/settings", {
+          headers: adminHeaders,
+        })
+        const error = await failed(
+          api.post("/admin/loyalty/settings", body, { headers: adminHeaders })
+        )
+        expect(error.status).toEqual(400)
+
+        const { data: after } = await api.get("/admin/loyalty/settings", {
+          headers: adminHeaders,
+        })
+        expect(after.settings).toEqual(before.settings)
+      })
+
+      it("keeps a partial update and leaves the other settings alone", async () => {
+        const { data: before } = await api.get("/admin/loyalty/settings", {
+          headers: adminHeaders,
+        })
+
+        const { data: updated } = await api.post(
+          "/admin/loyalty/settings",
+          { point_value: { eur: 0.1, usd: 0.08 }, max_cart_share: 0.4 },
+          { headers: adminHeaders }
+        )
+        expect(updated.settings.point_value).toEqual({ eur: 0.1, usd: 0.08 })
+
+        const { data: after } = await api.get("/admin/loyalty/settings", {
+          headers: adminHeaders,
+        })
+        expect(after.settings).toEqual(
+          expect.objectContaining({
+            point_value: { eur: 0.1, usd: 0.08 },
+            max_cart_share: 0.4,
+            min_redemption: before.settings.min_redemption,
+            tiers: before.settings.tiers,
+            points_per_unit: before.settings.points_per_unit,
+          })
+        )
+      })
+
+      it("restores the previous settings when a later step fails", async () => {
+        const before = await loyalty().getSettings()
+
+        const { errors } = await updateSettingsThenFail(getContainer()).run({
+          input: { min_redemption: 999, point_value: { eur: 1 } },
+          throwOnError: false,
+        })
+        expect(errors).toHaveLength(1)
+
+        const after = await loyalty().getSettings()
+        expect(after.min_redemption).toEqual(before.min_redemption)
+        expect(after.point_value).toEqual(before.point_value)
+      })
+    })
+
+    describe("ledger export", () => {
+      it("streams one escaped row per entry under a header", async () => {
+        const tricky = '=HYPERLINK("http://x"), then "more"'
+        await adjust({ points: 300, reason: tricky })
+        await adjust({ points: -40, reason: "two\nlines" })
+        await adjust({ points: 5, reason: "@mention +plus -minus" })
+
+        const res = await api.get("/admin/loyalty/ledger/export", {
+          headers: adminHeaders,
+          responseType: "text",
+        })
+        expect(res.headers["content-type"]).toContain("text/csv")
+        expect(res.headers["content-disposition"]).toEqual(
+          'attachment; filename="loyalty-ledger.csv"'
+        )
+        expect(res.data).toContain(
+          '"\'=HYPERLINK(""http://x""), then ""more"""'
+        )
+
+        const [header, ...rows] = parseCsv(res.data)
+        expect(header).toEqual([
+          "id",
+          "created_at",
+          "customer_id",
+          "customer_email",
+          "type",
+          "points",
+          "balance_after",
+          "reason",
+          "source_type",
+          "source_id",
+        ])
+        const [, count] = await loyalty().listAndCountLoyaltyEntries({})
+        expect(rows).toHaveLength(count)
+        expect(rows).toHaveLength(3)
+
+        const byReason = new Map(rows.map((row) => [row[7], row]))
+        expect(byReason.get(`'${tricky}`)).toEqual(
+          expect.arrayContaining([customerId, "demo@klelite.local", "300"])
+        )
+        expect(byReason.get("two\nlines")?.[5]).toEqual("-40")
+        expect(byReason.has("'@mention +plus -minus")).toBe(true)
+      })
+    })
+
+    describe("liability", () => {
+      it("values the summed balances at each currency's point value", async () => {
+        const { data: other } = await api.post(
+          "/admin/customers",
+          { email: "second@klelite.local" },
+          { headers: adminHeaders }
+        )
+        await adjust({ points: 1234, reason: "Seed" })
+        await adjust({ points: 766, reason: "Seed" }, other.customer.id)
+
+        const { data } = await api.get("/admin/loyalty/liability", {
+          headers: adminHeaders,
+        })
+
+        const accounts = await loyalty().listLoyaltyAccounts({})
+        const outstanding = accounts.reduce(
+          (total, { balance }) => total + balance,
+          0
+        )
+        const settings = await loyalty().getSettings()
+        expect(outstanding).toEqual(2000)
+        expect(data.outstanding_points).toEqual(outstanding)
+        expect(data.accounts).toEqual(2)
+        for (const [currency, value] of Object.entries(settings.point_value)) {
+          expect(data.by_currency[currency].point_value).toEqual(value)
+          expect(data.by_currency[currency].liability).toBeCloseTo(
+            outstanding * value,
+            6
+          )
+        }
+      })
+    })
+  },
+})
