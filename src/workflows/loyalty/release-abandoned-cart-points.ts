@@ -1,0 +1,16 @@
+import {
+  createWorkflow,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
+import { releaseStaleHoldsStep } from "./steps/release-stale-holds"
+
+export const releaseAbandonedCartPointsWorkflowId =
+  "loyalty-release-abandoned-cart-points"
+
+/** Gives back points held on carts left untouched since `before`. */
+export const releaseAbandonedCartPointsWorkflow = createWorkflow(
+  releaseAbandonedCartPointsWorkflowId,
+  (input: { before: string }) => {
+    return new WorkflowResponse(releaseStaleHoldsStep(input))
+  }
+)

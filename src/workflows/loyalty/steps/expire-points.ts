@@ -1,0 +1,56 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import {
+  LOYALTY_MODULE,
+  type LoyaltyModuleService,
+} from "../../../modules/loyalty"
+import type { ExpiringAccounts } from "./find-expiring-accounts"
+
+export const expirePointsStepId = "loyalty-expire-points"
+
+/**
+ * Expires each account's spendable points, keyed by its last activity so a
+ * second run over the same dormant account expires nothing more. The
+ * compensation credits the expired points back.
+ */
+export const expirePointsStep = createStep(
+  expirePointsStepId,
+  async (accounts: ExpiringAccounts["expire"], { container }) => {
+    const loyalty = container.resolve<LoyaltyModuleService>(LOYALTY_MODULE)
+    const expired: { customer_id: string; points: number; key: string }[] = []
+    for (const account of accounts) {
+      const key = `expire:${account.customer_id}:${account.last_activity_at}`
+      const entry = await loyalty.debit({
+        customerId: account.customer_id,
+        points: account.points,
+        type: "expire",
+        reason: "Points expired after a period without activity",
+        sourceType: "rule",
+        sourceId: "expiry",
+        idempotencyKey: key,
+      })
+      expired.push({
+        customer_id: account.customer_id,
+        points: Math.abs(entry.points),
+        key,
+      })
+    }
+    return new StepResponse(expired, expired)
+  },
+  async (expired, { container }) => {
+    if (!expired?.length) {
+      return
+    }
+    const loyalty = container.resolve<LoyaltyModuleService>(LOYALTY_MODULE)
+    for (const entry of expired) {
+      await loyalty.credit({
+        customerId: entry.customer_id,
+        points: entry.points,
+        type: "reverse",
+        reason: "Rolled back: points expiry",
+        sourceType: "rule",
+        sourceId: "expiry",
+        idempotencyKey: `rollback:${entry.key}`,
+      })
+    }
+  }
+)
