@@ -432,6 +432,32 @@ medusaIntegrationTestRunner({
         expect(byReason.get("two\nlines")?.[5]).toEqual("-40")
         expect(byReason.has("'@mention +plus -minus")).toBe(true)
       })
+
+      it("pages through a ledger longer than one query", async () => {
+        const total = 1001
+        for (let start = 0; start < total; start += 100) {
+          await Promise.all(
+            Array.from({ length: Math.min(100, total - start) }, (_, i) =>
+              loyalty().credit({
+                customerId,
+                points: 1,
+                type: "earn",
+                reason: `Visit ${start + i}`,
+                sourceType: "test",
+              })
+            )
+          )
+        }
+
+        const res = await api.get("/admin/loyalty/ledger/export", {
+          headers: adminHeaders,
+          responseType: "text",
+        })
+
+        const [, ...rows] = parseCsv(res.data)
+        expect(rows).toHaveLength(total)
+        expect(new Set(rows.map(([id]) => id)).size).toEqual(total)
+      })
     })
 
     describe("liability", () => {

@@ -22,6 +22,10 @@ medusaIntegrationTestRunner({
     let adminHeaders: Headers
 
     beforeAll(async () => {
+      // Balances in these tests start at zero: no welcome bonus for the demo customer.
+      await getContainer()
+        .resolve<LoyaltyModuleService>(LOYALTY_MODULE)
+        .updateSettings({ signup_bonus: 0 })
       const seeded = await seedKleliteStore({
         container: getContainer(),
         args: [],

@@ -1,0 +1,344 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
+import {
+  createStep,
+  createWorkflow,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
+import seedKleliteStore from "../../src/scripts/seed"
+import {
+  LOYALTY_MODULE,
+  type LoyaltyModuleService,
+} from "../../src/modules/loyalty"
+import { awardBirthdayBonusesWorkflow } from "../../src/workflows/loyalty/award-birthday-bonuses"
+import { expireInactivePointsWorkflow } from "../../src/workflows/loyalty/expire-inactive-points"
+import { creditPointsStep } from "../../src/workflows/loyalty/steps/credit-points"
+import { holdCartPointsStep } from "../../src/workflows/loyalty/steps/hold-cart-points"
+import { checkout, completeCart, login, prepareCart } from "../utils/checkout"
+import { waitFor } from "../utils/wait-for"
+
+jest.setTimeout(4 * 60 * 1000)
+
+type Headers = Record<string, string>
+
+const failStep = createStep("test-fail-after-loyalty-step", async () => {
+  throw new Error("a later step failed")
+})
+
+const creditThenFail = createWorkflow(
+  "test-credit-then-fail",
+  (input: { customerId: string }) => {
+    creditPointsStep({
+      customerId: input.customerId,
+      points: 70,
+      type: "bonus",
+      reason: "compensation test",
+      sourceType: "rule",
+    })
+    failStep()
+    return new WorkflowResponse({})
+  }
+)
+
+const holdThenFail = createWorkflow(
+  "test-hold-then-fail",
+  (input: { customerId: string; cartId: string }) => {
+    holdCartPointsStep({
+      customerId: input.customerId,
+      cartId: input.cartId,
+      points: 100,
+    })
+    failStep()
+    return new WorkflowResponse({})
+  }
+)
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  testSuite: ({ api, getContainer }) => {
+    let storeHeaders: Headers
+    let demo: Headers
+    let demoId: string
+    let adminHeaders: Headers
+
+    const loyalty = () =>
+      getContainer().resolve<LoyaltyModuleService>(LOYALTY_MODULE)
+
+    beforeAll(async () => {
+      const seeded = await seedKleliteStore({
+        container: getContainer(),
+        args: [],
+      })
+      storeHeaders = { "x-publishable-api-key": seeded.publishableKey }
+    })
+
+    beforeEach(async () => {
+      demo = {
+        ...storeHeaders,
+        ...(await login(api, "customer", "demo@klelite.local", "klelite-demo")),
+      }
+      demoId = (await api.get("/store/customers/me", { headers: demo })).data
+        .customer.id
+      adminHeaders = await login(
+        api,
+        "user",
+        "admin@klelite.local",
+        "klelite-admin"
+      )
+    })
+
+    async function entriesOf(customerId: string) {
+      const account = await loyalty().getOrCreateAccount(customerId)
+      return loyalty().listLoyaltyEntries(
+        { account_id: account.id },
+        { order: { created_at: "ASC" } }
+      )
+    }
+
+    async function register(email: string, metadata?: Record<string, string>) {
+      const { data: auth } = await api.post(
+        "/auth/customer/emailpass/register",
+        { email, password: "secret-pass" }
+      )
+      await api.post(
+        "/store/customers",
+        { email, first_name: "New", last_name: "Customer", metadata },
+        { headers: { ...storeHeaders, authorization: `Bearer ${auth.token}` } }
+      )
+      const headers = {
+        ...storeHeaders,
+        ...(await login(api, "customer", email, "secret-pass")),
+      }
+      const { data } = await api.get("/store/customers/me", { headers })
+      return { headers, id: data.customer.id as string }
+    }
+
+    it("welcomes a new customer with the signup bonus once", async () => {
+      const { id } = await register("new@example.com")
+      const bonus = await waitFor(
+        async () =>
+          (await entriesOf(id)).find((entry) => entry.type === "bonus"),
+        { what: "the signup bonus" }
+      )
+      expect(bonus.points).toEqual(50)
+      const eventBus = getContainer().resolve(Modules.EVENT_BUS)
+      await eventBus.emit({ name: "customer.created", data: { id } })
+      await new Promise((resolve) => setTimeout(resolve, 1000))
+      expect(
+        (await entriesOf(id)).filter((entry) => entry.type === "bonus")
+      ).toHaveLength(1)
+    })
+
+    it("rewards both sides of a referral on the referee's first order only", async () => {
+      const referrer = await loyalty().getOrCreateAccount(demoId)
+      const friend = await register("friend@example.com", {
+        referral_code: referrer.referral_code,
+      })
+      await checkout(api, friend.headers)
+      await waitFor(
+        async () =>
+          (await entriesOf(friend.id)).find(
+            (entry) => entry.source_type === "referral"
+          ),
+        { what: "the referee's referral bonus" }
+      )
+      await checkout(api, friend.headers)
+      await waitFor(
+        async () =>
+          (await entriesOf(friend.id)).filter((e) => e.type === "earn")
+            .length === 2,
+        { what: "the second order's points" }
+      )
+      const referrerRewards = (await entriesOf(demoId)).filter(
+        (entry) => entry.source_type === "referral"
+      )
+      const refereeRewards = (await entriesOf(friend.id)).filter(
+        (entry) => entry.source_type === "referral"
+      )
+      expect(referrerRewards.map((e) => e.points)).toEqual([200])
+      expect(refereeRewards.map((e) => e.points)).toEqual([100])
+    })
+
+    it("moves the customer up a tier after an order and earns at its multiplier next", async () => {
+      await loyalty().updateSettings({
+        tiers: [
+          { name: "bronze", threshold: 0, multiplier: 1 },
+          { name: "silver", threshold: 1, multiplier: 2 },
+        ],
+      })
+      const first = await checkout(api, demo)
+      await waitFor(
+        async () =>
+          (await api.get("/store/customers/me/loyalty", { headers: demo })).data
+            .loyalty.tier.name === "silver",
+        { what: "the silver tier" }
+      )
+      const second = await checkout(api, demo)
+      const earns = await waitFor(
+        async () => {
+          const earned = (await entriesOf(demoId)).filter(
+            (entry) => entry.type === "earn"
+          )
+          return earned.length === 2 ? earned : null
+        },
+        { what: "both orders' points" }
+      )
+      const bySource = Object.fromEntries(
+        earns.map((entry) => [entry.source_id, entry.points])
+      )
+      expect(bySource[second.completed.order.id]).toEqual(
+        2 * bySource[first.completed.order.id]
+      )
+    })
+
+    it("takes back earned points and returns redeemed ones when an order is canceled", async () => {
+      await loyalty().credit({
+        customerId: demoId,
+        points: 400,
+        type: "adjust",
+        reason: "test grant",
+        sourceType: "admin",
+      })
+      const { cartId } = await prepareCart(api, demo)
+      await api.post(
+        `/store/carts/${cartId}/loyalty-points`,
+        { points: 200 },
+        { headers: demo }
+      )
+      const { order } = await completeCart(api, demo, cartId)
+      await waitFor(
+        async () =>
+          (await entriesOf(demoId)).some(
+            (e) => e.type === "earn" && e.source_id === order.id
+          ) &&
+          (await entriesOf(demoId)).some(
+            (e) => e.type === "redeem" && e.source_id === order.id
+          ),
+        { what: "earn and redeem entries" }
+      )
+      const before = await loyalty().getOrCreateAccount(demoId)
+
+      await api.post(
+        `/admin/orders/${order.id}/cancel`,
+        {},
+        {
+          headers: adminHeaders,
+        }
+      )
+      const entries = await waitFor(
+        async () => {
+          const all = await entriesOf(demoId)
+          return all.filter((e) => e.type === "reverse").length === 2
+            ? all
+            : null
+        },
+        { what: "the two reversals" }
+      )
+      const earned = entries.find((e) => e.type === "earn")!
+      const account = await loyalty().getOrCreateAccount(demoId)
+      expect(account.balance).toEqual(before.balance - earned.points + 200)
+      expect(account.balance).toEqual(400 + 50)
+    })
+
+    it("expires dormant points once, after warning the customer", async () => {
+      await loyalty().credit({
+        customerId: demoId,
+        points: 120,
+        type: "adjust",
+        reason: "test grant",
+        sourceType: "admin",
+      })
+      const account = await loyalty().getOrCreateAccount(demoId)
+      const last = new Date(account.last_activity_at!)
+      const at = (monthsLater: number, daysLater = 0) => {
+        const date = new Date(last)
+        date.setMonth(date.getMonth() + monthsLater)
+        date.setDate(date.getDate() + daysLater)
+        return date.toISOString()
+      }
+
+      const warning = await expireInactivePointsWorkflow(getContainer()).run({
+        input: { now: at(12, -13), warn_days: 14 },
+      })
+      expect(warning.result.warned).toEqual([
+        expect.objectContaining({
+          customer_id: demoId,
+          points: account.balance,
+        }),
+      ])
+      expect(warning.result.expired).toEqual([])
+
+      const expiry = await expireInactivePointsWorkflow(getContainer()).run({
+        input: { now: at(12, 1), warn_days: 14 },
+      })
+      expect(expiry.result.expired).toEqual([
+        expect.objectContaining({
+          customer_id: demoId,
+          points: account.balance,
+        }),
+      ])
+      await expireInactivePointsWorkflow(getContainer()).run({
+        input: { now: at(12, 2), warn_days: 14 },
+      })
+      const expired = (await entriesOf(demoId)).filter(
+        (entry) => entry.type === "expire"
+      )
+      expect(expired).toHaveLength(1)
+      expect((await loyalty().getOrCreateAccount(demoId)).balance).toEqual(0)
+    })
+
+    it("credits the birthday bonus once a year", async () => {
+      const customers = getContainer().resolve(Modules.CUSTOMER)
+      await customers.updateCustomers(demoId, {
+        metadata: { birthday: "1990-06-15" },
+      })
+      await awardBirthdayBonusesWorkflow(getContainer()).run({
+        input: { today: "2027-06-15" },
+      })
+      await awardBirthdayBonusesWorkflow(getContainer()).run({
+        input: { today: "2027-06-15" },
+      })
+      await awardBirthdayBonusesWorkflow(getContainer()).run({
+        input: { today: "2027-06-16" },
+      })
+      const birthday = (await entriesOf(demoId)).filter(
+        (entry) => entry.source_id === "birthday"
+      )
+      expect(birthday.map((entry) => entry.points)).toEqual([100])
+    })
+
+    it("rolls a credit back when a later step fails", async () => {
+      const before = await loyalty().getOrCreateAccount(demoId)
+      const { errors } = await creditThenFail(getContainer()).run({
+        input: { customerId: demoId },
+        throwOnError: false,
+      })
+      expect(errors).toHaveLength(1)
+      const after = await loyalty().getOrCreateAccount(demoId)
+      expect(after.balance).toEqual(before.balance)
+    })
+
+    it("releases a hold when a later step fails", async () => {
+      await loyalty().credit({
+        customerId: demoId,
+        points: 300,
+        type: "adjust",
+        reason: "test grant",
+        sourceType: "admin",
+      })
+      const { errors } = await holdThenFail(getContainer()).run({
+        input: { customerId: demoId, cartId: "cart_test_rollback" },
+        throwOnError: false,
+      })
+      expect(errors).toHaveLength(1)
+      const account = await loyalty().getOrCreateAccount(demoId)
+      expect(account.held).toEqual(0)
+      expect(
+        await loyalty().listLoyaltyHolds({
+          cart_id: "cart_test_rollback",
+          status: "active",
+        })
+      ).toEqual([])
+    })
+  },
+})
