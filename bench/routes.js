@@ -11,6 +11,12 @@ module.exports = [
     store: true,
   },
   {
+    name: "GET /store/customers/me/loyalty",
+    path: "/store/customers/me/loyalty",
+    store: true,
+    customer: true,
+  },
+  {
     name: "GET /store/products/:handle",
     path: "/store/products?handle=paris-brest",
     store: true,

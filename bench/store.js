@@ -45,6 +45,25 @@ async function publishableKey(url) {
   return rows[0].token
 }
 
+/** Logs the seeded demo customer in for the routes that need one. */
+async function customerLogin(port) {
+  const response = await fetch(
+    `http://localhost:${port}/auth/customer/emailpass`,
+    {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        email: "demo@klelite.local",
+        password: "klelite-demo",
+      }),
+    }
+  )
+  if (!response.ok) {
+    throw new Error(`demo customer login failed: ${response.status}`)
+  }
+  return (await response.json()).token
+}
+
 async function main() {
   const dbName = `klelite_bench_${Date.now()}`
   const databaseUrl = createDatabase(ADMIN_DB_URL, dbName)
@@ -66,13 +85,17 @@ async function main() {
 
     const port = await freePort()
     server = await startServer(env, port)
+    const customerToken = await customerLogin(port)
     console.log(
       `bench: ${CONNECTIONS} connections, ${DURATION} s a run, median of ${RUNS} runs\n`
     )
 
     const rows = []
     for (const route of routes) {
-      const headers = route.store ? { "x-publishable-api-key": key } : {}
+      const headers = {
+        ...(route.store ? { "x-publishable-api-key": key } : {}),
+        ...(route.customer ? { authorization: `Bearer ${customerToken}` } : {}),
+      }
       const url = `http://localhost:${port}${route.path}`
       await measure({ url, headers, connections: CONNECTIONS, duration: 2 })
       const runs = []
