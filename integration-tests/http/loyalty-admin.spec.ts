@@ -46,6 +46,17 @@ function failed(request: Promise<AxiosResponse>): Promise<AxiosResponse> {
   )
 }
 
+/** Waits until `read` gives the same value three times in a row. */
+async function settled(read: () => Promise<number>): Promise<void> {
+  let last = await read()
+  for (let stable = 0; stable < 3;) {
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    const next = await read()
+    stable = next === last ? stable + 1 : 0
+    last = next
+  }
+}
+
 /** Parses RFC 4180 CSV (quoted cells may hold commas, quotes, newlines). */
 function parseCsv(text: string): string[][] {
   const rows: string[][] = []
@@ -86,6 +97,8 @@ medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let adminHeaders: Headers
     let customerId: string
+    /** The demo customer's points before the test: seeding may award some. */
+    let before: { balance: number; entries: number }
 
     const loyalty = () =>
       getContainer().resolve<LoyaltyModuleService>(LOYALTY_MODULE)
@@ -94,6 +107,9 @@ medusaIntegrationTestRunner({
       api.post(`/admin/customers/${id}/loyalty/adjustments`, body, {
         headers: adminHeaders,
       })
+
+    const countEntries = async () =>
+      (await loyalty().listAndCountLoyaltyEntries({}))[1]
 
     const account = async () => {
       const { data } = await api.get(`/admin/customers/${customerId}/loyalty`, {
@@ -104,6 +120,8 @@ medusaIntegrationTestRunner({
 
     beforeAll(async () => {
       await seedKleliteStore({ container: getContainer(), args: [] })
+      // Let subscribers to the seed's events finish before the snapshot.
+      await settled(countEntries)
     })
 
     beforeEach(async () => {
@@ -117,6 +135,13 @@ medusaIntegrationTestRunner({
         headers: adminHeaders,
       })
       customerId = data.customers[0].id
+
+      const { account: current } = await account()
+      const { data: ledger } = await api.get(
+        `/admin/customers/${customerId}/loyalty/entries`,
+        { headers: adminHeaders }
+      )
+      before = { balance: current.balance, entries: ledger.count }
     })
 
     describe("adjustments", () => {
@@ -131,7 +156,7 @@ medusaIntegrationTestRunner({
           expect.objectContaining({
             type: "adjust",
             points: 500,
-            balance_after: 500,
+            balance_after: before.balance + 500,
             reason: "Welcome gift",
             source_type: "admin",
             source_id: me.user.id,
@@ -143,32 +168,43 @@ medusaIntegrationTestRunner({
           expect.objectContaining({
             type: "adjust",
             points: -200,
-            balance_after: 300,
+            balance_after: before.balance + 300,
             source_id: me.user.id,
           })
         )
         expect(debit.data.account).toEqual(
-          expect.objectContaining({ balance: 300, held: 0, available: 300 })
+          expect.objectContaining({
+            balance: before.balance + 300,
+            held: 0,
+            available: before.balance + 300,
+          })
         )
 
         const { account: shown, entries } = await account()
         expect(shown).toEqual(
           expect.objectContaining({
             customer_id: customerId,
-            balance: 300,
-            available: 300,
-            lifetime_earned: 0,
+            balance: before.balance + 300,
+            available: before.balance + 300,
             referral_code: expect.any(String),
             tier: expect.any(String),
           })
         )
-        expect(entries.map((entry: Entry) => entry.points)).toEqual([-200, 500])
-        const sum = entries.reduce(
+        expect(entries.slice(0, 2).map((entry: Entry) => entry.points)).toEqual(
+          [-200, 500]
+        )
+        expect(entries[0].balance_after).toEqual(shown.balance)
+
+        const { data: ledger } = await api.get(
+          `/admin/customers/${customerId}/loyalty/entries?limit=100`,
+          { headers: adminHeaders }
+        )
+        expect(ledger.count).toEqual(before.entries + 2)
+        const sum = ledger.entries.reduce(
           (total: number, entry: Entry) => total + entry.points,
           0
         )
         expect(sum).toEqual(shown.balance)
-        expect(entries[0].balance_after).toEqual(shown.balance)
 
         const { data: page } = await api.get(
           `/admin/customers/${customerId}/loyalty/entries?limit=1&offset=1`,
@@ -176,26 +212,30 @@ medusaIntegrationTestRunner({
         )
         expect(page).toEqual({
           entries: [expect.objectContaining({ points: 500 })],
-          count: 2,
+          count: before.entries + 2,
           limit: 1,
           offset: 1,
         })
       })
 
       it("refuses a debit beyond the balance and writes nothing", async () => {
-        await adjust({ points: 100, reason: "Goodwill" })
+        const { data } = await adjust({ points: 100, reason: "Goodwill" })
+        const available = data.account.available
 
-        const error = await failed(adjust({ points: -101, reason: "Too much" }))
+        const error = await failed(
+          adjust({ points: -(available + 1), reason: "Too much" })
+        )
         expect(error.status).toEqual(400)
         expect(error.data.message).toContain("Insufficient points")
 
-        const { account: after, entries } = await account()
-        expect(after.balance).toEqual(100)
-        expect(entries).toHaveLength(1)
+        const { account: after } = await account()
+        expect(after.balance).toEqual(before.balance + 100)
+        expect(await countEntries()).toEqual(before.entries + 1)
       })
 
       it("debits exactly what is there under concurrent requests", async () => {
-        await adjust({ points: 500, reason: "Stock" })
+        const { data } = await adjust({ points: 500, reason: "Stock" })
+        const fits = Math.min(10, Math.floor(data.account.available / 100))
 
         const results = await Promise.allSettled(
           Array.from({ length: 10 }, () =>
@@ -204,10 +244,10 @@ medusaIntegrationTestRunner({
         )
 
         const ok = results.filter((result) => result.status === "fulfilled")
-        expect(ok).toHaveLength(5)
-        const { account: after, entries } = await account()
-        expect(after.balance).toEqual(0)
-        expect(entries).toHaveLength(6)
+        expect(ok).toHaveLength(fits)
+        const { account: after } = await account()
+        expect(after.balance).toEqual(data.account.balance - 100 * fits)
+        expect(await countEntries()).toEqual(before.entries + 1 + fits)
       })
 
       it.each([
@@ -222,9 +262,7 @@ medusaIntegrationTestRunner({
       ])("refuses %s with 400", async (_case, body) => {
         const error = await failed(adjust(body))
         expect(error.status).toEqual(400)
-
-        const [, count] = await loyalty().listAndCountLoyaltyEntries({})
-        expect(count).toEqual(0)
+        expect(await countEntries()).toEqual(before.entries)
       })
 
       it("answers 404 for an unknown customer", async () => {
@@ -241,17 +279,33 @@ medusaIntegrationTestRunner({
           )
           expect(read.status).toEqual(404)
         }
-        const [, count] = await loyalty().listAndCountLoyaltyEntries({})
-        expect(count).toEqual(0)
+        expect(await countEntries()).toEqual(before.entries)
       })
 
       it("shows an empty account for a customer who has none", async () => {
-        const { account: shown, entries } = await account()
-        expect(shown).toEqual(
-          expect.objectContaining({ id: null, balance: 0, available: 0 })
+        const { data: created } = await api.post(
+          "/admin/customers",
+          { email: "walk-in@klelite.local" },
+          { headers: adminHeaders }
         )
-        expect(entries).toEqual([])
-        const [accounts] = await loyalty().listAndCountLoyaltyAccounts({})
+        const id = created.customer.id
+
+        const { data } = await api.get(`/admin/customers/${id}/loyalty`, {
+          headers: adminHeaders,
+        })
+        expect(data.account).toEqual(
+          expect.objectContaining({
+            id: null,
+            customer_id: id,
+            balance: 0,
+            available: 0,
+            referral_code: null,
+          })
+        )
+        expect(data.entries).toEqual([])
+        const accounts = await loyalty().listLoyaltyAccounts({
+          customer_id: id,
+        })
         expect(accounts).toHaveLength(0)
       })
 
@@ -269,20 +323,22 @@ medusaIntegrationTestRunner({
 
     describe("authentication", () => {
       it("answers 401 without credentials", async () => {
-        const requests = [
-          api.get(`/admin/customers/${customerId}/loyalty`),
-          api.get(`/admin/customers/${customerId}/loyalty/entries`),
-          api.post(`/admin/customers/${customerId}/loyalty/adjustments`, {
-            points: 10,
-            reason: "No auth",
-          }),
-          api.get("/admin/loyalty/settings"),
-          api.post("/admin/loyalty/settings", { min_redemption: 1 }),
-          api.get("/admin/loyalty/ledger/export"),
-          api.get("/admin/loyalty/liability"),
-        ]
-        for (const request of requests) {
-          expect((await failed(request)).status).toEqual(401)
+        const responses = await Promise.all(
+          [
+            api.get(`/admin/customers/${customerId}/loyalty`),
+            api.get(`/admin/customers/${customerId}/loyalty/entries`),
+            api.post(`/admin/customers/${customerId}/loyalty/adjustments`, {
+              points: 10,
+              reason: "No auth",
+            }),
+            api.get("/admin/loyalty/settings"),
+            api.post("/admin/loyalty/settings", { min_redemption: 1 }),
+            api.get("/admin/loyalty/ledger/export"),
+            api.get("/admin/loyalty/liability"),
+          ].map(failed)
+        )
+        for (const response of responses) {
+          expect(response.status).toEqual(401)
         }
       })
 
@@ -423,7 +479,6 @@ medusaIntegrationTestRunner({
         ])
         const [, count] = await loyalty().listAndCountLoyaltyEntries({})
         expect(rows).toHaveLength(count)
-        expect(rows).toHaveLength(3)
 
         const byReason = new Map(rows.map((row) => [row[7], row]))
         expect(byReason.get(`'${tricky}`)).toEqual(
@@ -455,8 +510,10 @@ medusaIntegrationTestRunner({
         })
 
         const [, ...rows] = parseCsv(res.data)
-        expect(rows).toHaveLength(total)
-        expect(new Set(rows.map(([id]) => id)).size).toEqual(total)
+        const count = await countEntries()
+        expect(count).toBeGreaterThan(1000)
+        expect(rows).toHaveLength(count)
+        expect(new Set(rows.map(([id]) => id)).size).toEqual(count)
       })
     })
 
@@ -480,9 +537,12 @@ medusaIntegrationTestRunner({
           0
         )
         const settings = await loyalty().getSettings()
-        expect(outstanding).toEqual(2000)
+        expect(outstanding).toBeGreaterThanOrEqual(2000)
         expect(data.outstanding_points).toEqual(outstanding)
-        expect(data.accounts).toEqual(2)
+        expect(data.accounts).toEqual(
+          accounts.filter(({ balance }) => balance > 0).length
+        )
+        expect(data.accounts).toBeGreaterThanOrEqual(2)
         for (const [currency, value] of Object.entries(settings.point_value)) {
           expect(data.by_currency[currency].point_value).toEqual(value)
           expect(data.by_currency[currency].liability).toBeCloseTo(

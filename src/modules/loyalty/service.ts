@@ -74,7 +74,7 @@ import {
   validateSettings,
 } from "./utils/settings"
 import * as sql from "./utils/sql"
-import { transactionManagerOf } from "./utils/transaction-manager"
+import { managerOf, transactionManagerOf } from "./utils/transaction-manager"
 import {
   assertNonEmpty,
   assertLedgerChange,
@@ -375,6 +375,45 @@ export default class LoyaltyModuleService extends MedusaService({
     return winner
   }
 
+  /**
+   * What a customer's loyalty page shows, read without a transaction in one
+   * round trip: account (opened on first use), 12-month spend and settings.
+   */
+  @InjectManager()
+  async accountSummary(
+    customerId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{
+    account: LoyaltyAccountDTO
+    spend_12m: number
+    settings: LoyaltySettingsDTO
+  }> {
+    assertNonEmpty("customerId", customerId)
+    const manager = managerOf(sharedContext)
+    const [row] = await manager.execute<
+      {
+        account: LoyaltyAccountDTO | null
+        spend_12m: string | number
+        settings: LoyaltySettingsDTO | null
+      }[]
+    >(sql.SELECT_ACCOUNT_SUMMARY, [customerId, customerId, LOYALTY_SETTINGS_ID])
+    const account = row?.account
+      ? {
+          ...row.account,
+          last_activity_at: toDate(row.account.last_activity_at),
+        }
+      : await this.getOrCreateAccount(customerId)
+    const settings = row?.settings ?? (await this.getSettings())
+    return {
+      account,
+      spend_12m: Math.max(
+        0,
+        Math.round(Number(row?.spend_12m ?? 0) * 100) / 100
+      ),
+      settings,
+    }
+  }
+
   /** Changes the given settings; throws `INVALID_DATA` on bad values. */
   @InjectManager()
   async updateSettings(
@@ -518,4 +557,8 @@ function withoutOwner({
   ...hold
 }: OwnedHoldRow): LoyaltyHoldDTO {
   return hold
+}
+
+function toDate(value: Date | string | null): Date | null {
+  return value === null ? null : new Date(value)
 }

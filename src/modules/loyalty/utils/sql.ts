@@ -207,3 +207,28 @@ SET ${assignments.join(", ")}, updated_at = clock_timestamp()
 WHERE id = ?
 RETURNING ${SETTINGS_COLUMNS}`
 }
+
+/**
+ * The account with its 12-month spend, which earn entries record and
+ * reversals take back, and the programme settings, in one round trip.
+ *
+ * Params: customer_id, settings id.
+ */
+export const SELECT_ACCOUNT_SUMMARY = `
+SELECT
+  (SELECT row_to_json(a) FROM (
+    SELECT ${ACCOUNT_COLUMNS} FROM loyalty_account
+    WHERE customer_id = ? AND deleted_at IS NULL
+  ) a) AS account,
+  (SELECT COALESCE(SUM(
+      CASE WHEN e.type = 'earn' THEN 1 ELSE -1 END
+      * COALESCE((e.metadata->>'spend')::numeric, 0)
+    ), 0)
+    FROM loyalty_entry e
+    JOIN loyalty_account acc ON acc.id = e.account_id
+    WHERE acc.customer_id = ? AND acc.deleted_at IS NULL
+      AND e.type IN ('earn', 'reverse')
+      AND e.created_at >= now() - interval '12 months') AS spend_12m,
+  (SELECT row_to_json(s) FROM (
+    SELECT ${SETTINGS_COLUMNS} FROM loyalty_settings WHERE id = ?
+  ) s) AS settings`

@@ -16,3 +16,15 @@ export function transactionManagerOf(context: Context): SqlEntityManager {
   }
   return manager
 }
+
+/** The SQL entity manager `@InjectManager` put in the context, for reads. */
+export function managerOf(context: Context): SqlEntityManager {
+  const manager = context.manager ?? context.transactionManager
+  if (!(manager instanceof SqlEntityManager)) {
+    throw new MedusaError(
+      MedusaError.Types.UNEXPECTED_STATE,
+      "The loyalty module needs a PostgreSQL connection in its context"
+    )
+  }
+  return manager
+}

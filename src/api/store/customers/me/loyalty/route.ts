@@ -7,7 +7,6 @@ import {
   LOYALTY_MODULE,
   type LoyaltyModuleService,
 } from "../../../../../modules/loyalty"
-import { spendLast12Months } from "../../../../../workflows/loyalty/utils/rolling-spend"
 import { loyaltySummary } from "../../../../utils/loyalty-summary"
 import type { StoreGetLoyaltyType } from "../../../loyalty-validators"
 
@@ -18,11 +17,8 @@ export const GET = async (
 ) => {
   const customerId = req.auth_context.actor_id
   const loyalty = req.scope.resolve<LoyaltyModuleService>(LOYALTY_MODULE)
-  const [account, settings] = await Promise.all([
-    loyalty.getOrCreateAccount(customerId),
-    loyalty.getSettings(),
-  ])
-  const spend = await spendLast12Months(loyalty, account.id, new Date())
+  const { account, settings, spend_12m } =
+    await loyalty.accountSummary(customerId)
 
   let currency = req.validatedQuery.currency_code
   if (req.validatedQuery.cart_id) {
@@ -37,5 +33,5 @@ export const GET = async (
     }
   }
 
-  res.json({ loyalty: loyaltySummary(account, settings, spend, currency) })
+  res.json({ loyalty: loyaltySummary(account, settings, spend_12m, currency) })
 }

@@ -1,0 +1,120 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { sdk } from "./sdk"
+
+/** A customer's points account as the admin API returns it. */
+export type LoyaltyAccount = {
+  id: string | null
+  customer_id: string
+  balance: number
+  held: number
+  available: number
+  tier: string
+  lifetime_earned: number
+  referral_code: string | null
+}
+
+/** One ledger line as the admin API returns it. */
+export type LoyaltyEntry = {
+  id: string
+  type: string
+  points: number
+  balance_after: number
+  reason: string
+  source_type: string
+  source_id: string | null
+  created_at: string
+}
+
+/** A programme tier. */
+export type LoyaltyTier = {
+  name: string
+  threshold: number
+  multiplier: number
+}
+
+/** The editable programme settings. */
+export type LoyaltySettings = {
+  points_per_unit: Record<string, number>
+  point_value: Record<string, number>
+  min_redemption: number
+  max_cart_share: number
+  expiry_months: number
+  tiers: LoyaltyTier[]
+  signup_bonus: number
+  birthday_bonus: number
+  referral_bonus_referrer: number
+  referral_bonus_referee: number
+}
+
+/** What the unspent points are worth. */
+export type LoyaltyLiability = {
+  outstanding_points: number
+  accounts: number
+  by_currency: Record<string, { point_value: number; liability: number }>
+}
+
+/** Where the ledger CSV is downloaded from (same origin as the dashboard). */
+export const LEDGER_EXPORT_URL = "/admin/loyalty/ledger/export"
+
+const keys = {
+  customer: (customerId: string) => ["loyalty", "customer", customerId],
+  settings: ["loyalty", "settings"],
+  liability: ["loyalty", "liability"],
+}
+
+/** A customer's account and latest entries. */
+export function useCustomerLoyalty(customerId: string) {
+  return useQuery({
+    queryKey: keys.customer(customerId),
+    queryFn: () =>
+      sdk.client.fetch<{ account: LoyaltyAccount; entries: LoyaltyEntry[] }>(
+        `/admin/customers/${customerId}/loyalty`
+      ),
+  })
+}
+
+/** Credits (positive) or debits (negative) a customer's points. */
+export function useAdjustLoyaltyPoints(customerId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: { points: number; reason: string }) =>
+      sdk.client.fetch<{ entry: LoyaltyEntry; account: LoyaltyAccount }>(
+        `/admin/customers/${customerId}/loyalty/adjustments`,
+        { method: "POST", body }
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["loyalty"] }),
+  })
+}
+
+/** The programme settings. */
+export function useLoyaltySettings() {
+  return useQuery({
+    queryKey: keys.settings,
+    queryFn: () =>
+      sdk.client.fetch<{ settings: LoyaltySettings }>(
+        "/admin/loyalty/settings"
+      ),
+  })
+}
+
+/** Saves some or all of the programme settings. */
+export function useUpdateLoyaltySettings() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: Partial<LoyaltySettings>) =>
+      sdk.client.fetch<{ settings: LoyaltySettings }>(
+        "/admin/loyalty/settings",
+        { method: "POST", body }
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["loyalty"] }),
+  })
+}
+
+/** The outstanding points and their value per currency. */
+export function useLoyaltyLiability() {
+  return useQuery({
+    queryKey: keys.liability,
+    queryFn: () =>
+      sdk.client.fetch<LoyaltyLiability>("/admin/loyalty/liability"),
+  })
+}
