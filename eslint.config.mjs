@@ -7,7 +7,7 @@ export default tseslint.config(
       ".medusa/**",
       ".data/**",
       "coverage/**",
-      "src/generated/**",
+      "src/modules/legacy-migration/generated/**",
     ],
   },
   ...tseslint.configs.recommended,

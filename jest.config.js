@@ -22,7 +22,10 @@ if (process.env.TEST_TYPE === "integration:http") {
   module.exports.testMatch = ["**/integration-tests/http/*.spec.[jt]s"]
 } else if (process.env.TEST_TYPE === "integration:modules") {
   module.exports.testMatch = ["**/src/modules/*/__tests__/**/*.spec.[jt]s"]
-  module.exports.testPathIgnorePatterns = ["/node_modules/", "\\.unit\\.spec\\."]
+  module.exports.testPathIgnorePatterns = [
+    "/node_modules/",
+    "\\.unit\\.spec\\.",
+  ]
 } else if (process.env.TEST_TYPE === "unit") {
   module.exports.testMatch = [
     "**/src/**/__tests__/**/*.unit.spec.[jt]s",

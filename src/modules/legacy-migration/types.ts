@@ -1,7 +1,10 @@
-/** Collections of the legacy Klelite MongoDB database, in migration order. */
+/**
+ * Collections of the legacy Klelite MongoDB database, in migration order:
+ * each only points at collections before it (wishlists at products).
+ */
 export const LEGACY_COLLECTIONS = [
-  "users",
   "products",
+  "users",
   "orders",
   "reviews",
   "loyaltytransactions",
@@ -10,13 +13,17 @@ export const LEGACY_COLLECTIONS = [
 
 export type LegacyCollection = (typeof LEGACY_COLLECTIONS)[number]
 
-/** Why a legacy document is quarantined instead of migrated. */
+/**
+ * Why a legacy document is quarantined instead of migrated, in the order the
+ * checks run: a document failing several is quarantined for the first.
+ */
 export const QUARANTINE_REASONS = [
   "missing_required_field",
-  "duplicate_email",
-  "dangling_reference",
   "invalid_number",
   "invalid_date",
+  "invalid_value",
+  "dangling_reference",
+  "duplicate_email",
 ] as const
 
 export type QuarantineReason = (typeof QUARANTINE_REASONS)[number]
