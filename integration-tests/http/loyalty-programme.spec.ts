@@ -10,6 +10,7 @@ import {
   LOYALTY_MODULE,
   type LoyaltyModuleService,
 } from "../../src/modules/loyalty"
+import { releaseAbandonedCartPointsWorkflow } from "../../src/workflows/loyalty/release-abandoned-cart-points"
 import { awardBirthdayBonusesWorkflow } from "../../src/workflows/loyalty/award-birthday-bonuses"
 import { expireInactivePointsWorkflow } from "../../src/workflows/loyalty/expire-inactive-points"
 import { creditPointsStep } from "../../src/workflows/loyalty/steps/credit-points"
@@ -305,6 +306,36 @@ medusaIntegrationTestRunner({
         (entry) => entry.source_id === "birthday"
       )
       expect(birthday.map((entry) => entry.points)).toEqual([100])
+    })
+
+    it("gives back points held on an abandoned cart and removes its discount", async () => {
+      await loyalty().credit({
+        customerId: demoId,
+        points: 300,
+        type: "adjust",
+        reason: "test grant",
+        sourceType: "admin",
+      })
+      const { cartId } = await prepareCart(api, demo)
+      await api.post(
+        `/store/carts/${cartId}/loyalty-points`,
+        { points: 150 },
+        { headers: demo }
+      )
+      expect((await loyalty().getOrCreateAccount(demoId)).held).toEqual(150)
+
+      const { result } = await releaseAbandonedCartPointsWorkflow(
+        getContainer()
+      ).run({ input: { before: new Date(Date.now() + 60000).toISOString() } })
+
+      expect(result.released).toEqual([cartId])
+      expect((await loyalty().getOrCreateAccount(demoId)).held).toEqual(0)
+      const { data } = await api.get(
+        `/store/carts/${cartId}?fields=discount_total,promotions.code`,
+        { headers: demo }
+      )
+      expect(data.cart.discount_total).toEqual(0)
+      expect(data.cart.promotions).toEqual([])
     })
 
     it("rolls a credit back when a later step fails", async () => {
