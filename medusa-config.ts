@@ -1,5 +1,9 @@
-import { defineConfig, loadEnv } from "@medusajs/framework/utils"
-import { infrastructureModules, redisPrefix } from "./src/config/infrastructure"
+import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
+import {
+  infrastructureModules,
+  queueName,
+  redisPrefix,
+} from "./src/config/infrastructure"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
@@ -32,5 +36,44 @@ module.exports = defineConfig({
   modules: [
     ...infrastructureModules(process.env),
     { resolve: "./src/modules/loyalty" },
+    {
+      resolve: "./src/modules/flash-sale",
+      options: {
+        redisUrl: process.env.REDIS_URL,
+        keyPrefix: `${redisPrefix(process.env)}flash-sale`,
+      },
+    },
+    {
+      resolve: "./src/modules/realtime",
+      options: {
+        redisUrl: process.env.REDIS_URL,
+        prefix: redisPrefix(process.env),
+        historySize: Number(process.env.REALTIME_HISTORY_SIZE) || undefined,
+      },
+    },
+    {
+      key: Modules.NOTIFICATION,
+      resolve: "@medusajs/medusa/notification",
+      options: {
+        providers: [
+          {
+            resolve: "@medusajs/medusa/notification-local",
+            id: "local",
+            options: {
+              name: "Local Notification Provider",
+              channels: ["feed", "email"],
+            },
+          },
+        ],
+      },
+    },
+    {
+      resolve: "./src/modules/email-queue",
+      dependencies: [Modules.NOTIFICATION],
+      options: {
+        redisUrl: process.env.REDIS_URL,
+        queueName: queueName(process.env, "emails"),
+      },
+    },
   ],
 })

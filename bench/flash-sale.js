@@ -1,0 +1,216 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench:flash-sale`: the flash-sale reservation engines, driven from
+ * one process by BENCH_FLASH_SALE_CONCURRENCY (200) concurrent callers. Each
+ * of BENCH_RUNS (3) runs measures, on a fresh sale:
+ *   - Redis engine, admitted: reservations against a large allocation, each
+ *     admitted by the Lua script and written to PostgreSQL;
+ *   - Redis engine, sold out: attempts on an item of 100 units, which Redis
+ *     refuses without touching PostgreSQL once the 100 are gone;
+ *   - PostgreSQL engine (no Redis), admitted, with a tenth of the calls;
+ *   - a plain Redis INCR loop at the same concurrency, as the ceiling.
+ * Prints the median of each figure, then the units oversold computed from
+ * the final PostgreSQL rows and counters and the Redis copy.
+ */
+const path = require("path")
+const { Redis } = require("ioredis")
+const { median } = require("./lib/measure")
+const { runConcurrently } = require("./lib/concurrency")
+const { openFlashSaleDatabase, MODULE_DIR } = require("./lib/flash-sale-setup")
+
+const { RedisReservationEngine } = require(
+  path.join(MODULE_DIR, "engine", "redis", "redis-engine")
+)
+const { PostgresReservationEngine } = require(
+  path.join(MODULE_DIR, "engine", "postgres-engine")
+)
+const { saleKeys } = require(path.join(MODULE_DIR, "engine", "redis", "keys"))
+
+const ADMIN_DB_URL =
+  process.env.BENCH_DATABASE_URL ||
+  "postgres://postgres@localhost:5432/postgres"
+const REDIS_URL = process.env.BENCH_REDIS_URL || "redis://127.0.0.1:6379"
+const RUNS = Number(process.env.BENCH_RUNS || 3)
+const CONCURRENCY = Number(process.env.BENCH_FLASH_SALE_CONCURRENCY || 200)
+const RESERVATIONS = Number(process.env.BENCH_FLASH_SALE_RESERVATIONS || 20000)
+const LARGE_ALLOCATION = 1_000_000
+const SMALL_ALLOCATION = 100
+
+const KEY_PREFIX = `bench:flash-sale:${Date.now()}`
+
+async function createSale(db, run) {
+  const saleId = `fsale_bench_${run}`
+  await db.query(
+    `INSERT INTO flash_sale (id, title, starts_at, ends_at, status)
+     VALUES (?, ?, now() - interval '1 minute', now() + interval '1 hour', 'active')`,
+    [saleId, `Benchmark rush ${run}`]
+  )
+  const item = async (suffix, units) => {
+    const id = `fsitem_bench_${run}_${suffix}`
+    await db.query(
+      `INSERT INTO flash_sale_item (id, sale_id, variant_id, prices,
+         units_allocated, per_customer_limit)
+       VALUES (?, ?, ?, ?::jsonb, ?, 1)`,
+      [id, saleId, `variant_${suffix}`, JSON.stringify({ eur: 4 }), units]
+    )
+    return id
+  }
+  return {
+    saleId,
+    largeItemId: await item("large", LARGE_ALLOCATION),
+    smallItemId: await item("small", SMALL_ALLOCATION),
+    pgItemId: await item("pg", LARGE_ALLOCATION),
+  }
+}
+
+function reserveTask(engine, saleId, itemId, run) {
+  return (i) =>
+    engine.reserve({
+      saleId,
+      itemId,
+      customerId: `cus_${run}_${i}`,
+      quantity: 1,
+      ttlSeconds: 600,
+    })
+}
+
+/**
+ * Units held beyond the allocation, per PostgreSQL counters, PostgreSQL rows
+ * and the Redis copy (whose free units may never exceed PostgreSQL's).
+ */
+async function oversoldUnits(db, redis, sale, admitted) {
+  const rows = await db.query(
+    `SELECT i.id, i.units_allocated, i.units_sold, i.units_reserved,
+       (SELECT COALESCE(SUM(quantity), 0)::int FROM flash_sale_reservation r
+        WHERE r.item_id = i.id AND r.status IN ('active', 'converted')) AS held
+     FROM flash_sale_item i WHERE i.sale_id = ?`,
+    [sale.saleId]
+  )
+  const keys = saleKeys(KEY_PREFIX, sale.saleId)
+  let oversold = 0
+  for (const item of rows) {
+    const counted = item.units_sold + item.units_reserved
+    oversold += Math.max(counted - item.units_allocated, 0)
+    oversold += Math.max(item.held - item.units_allocated, 0)
+    if (item.held !== counted || item.held !== admitted[item.id]) {
+      throw new Error(
+        `item ${item.id}: ${admitted[item.id]} admitted, ${item.held} rows, ${counted} counted`
+      )
+    }
+    if (item.id !== sale.pgItemId) {
+      const available = Number(
+        await redis.hget(keys.item(item.id), "available")
+      )
+      oversold += Math.max(available - (item.units_allocated - counted), 0)
+    }
+  }
+  return oversold
+}
+
+async function runOnce(run, { db, redis, redisEngine, pgEngine }) {
+  const sale = await createSale(db, run)
+  // Load the sale's Redis copy outside the timed part.
+  await redisEngine.reserve({
+    saleId: sale.saleId,
+    itemId: sale.largeItemId,
+    customerId: `cus_${run}_warmup`,
+    quantity: 1,
+    ttlSeconds: 600,
+  })
+
+  const admitted = await runConcurrently({
+    total: RESERVATIONS,
+    concurrency: CONCURRENCY,
+    task: reserveTask(redisEngine, sale.saleId, sale.largeItemId, run),
+  })
+  const soldOut = await runConcurrently({
+    total: RESERVATIONS,
+    concurrency: CONCURRENCY,
+    task: reserveTask(redisEngine, sale.saleId, sale.smallItemId, run),
+  })
+  const postgres = await runConcurrently({
+    total: Math.ceil(RESERVATIONS / 10),
+    concurrency: CONCURRENCY,
+    task: reserveTask(pgEngine, sale.saleId, sale.pgItemId, run),
+  })
+  const counterKey = `${KEY_PREFIX}:incr:${run}`
+  const incr = await runConcurrently({
+    total: RESERVATIONS,
+    concurrency: CONCURRENCY,
+    task: () => redis.incr(counterKey),
+  })
+
+  const oversold = await oversoldUnits(db, redis, sale, {
+    [sale.largeItemId]: RESERVATIONS - admitted.failed + 1,
+    [sale.smallItemId]: RESERVATIONS - soldOut.failed,
+    [sale.pgItemId]: Math.ceil(RESERVATIONS / 10) - postgres.failed,
+  })
+  if (admitted.failed || postgres.failed) {
+    throw new Error(`refused on a large allocation: ${admitted.failed}`)
+  }
+  if (RESERVATIONS - soldOut.failed !== SMALL_ALLOCATION) {
+    throw new Error(`sold-out item admitted ${RESERVATIONS - soldOut.failed}`)
+  }
+  return { admitted, soldOut, postgres, incr, oversold }
+}
+
+function line(label, runs, pick) {
+  const figures = runs.map(pick)
+  const rate = median(figures.map((f) => f.opsPerSecond))
+  const p50 = median(figures.map((f) => f.p50))
+  const p99 = median(figures.map((f) => f.p99))
+  console.log(
+    `  ${label.padEnd(46)} ${Math.round(rate).toLocaleString("en").padStart(8)}/s` +
+      `   p50 ${p50.toFixed(1).padStart(6)} ms   p99 ${p99.toFixed(1).padStart(6)} ms`
+  )
+}
+
+async function main() {
+  const db = await openFlashSaleDatabase(ADMIN_DB_URL)
+  const redis = new Redis(REDIS_URL)
+  const engineRedis = new Redis(REDIS_URL)
+  const redisEngine = new RedisReservationEngine({
+    redis: engineRedis,
+    keyPrefix: KEY_PREFIX,
+    store: db.store,
+  })
+  const pgEngine = new PostgresReservationEngine(db.store)
+  const runs = []
+  try {
+    for (let run = 1; run <= RUNS; run++) {
+      runs.push(await runOnce(run, { db, redis, redisEngine, pgEngine }))
+      process.stdout.write(`bench: run ${run}/${RUNS} done\n`)
+    }
+  } finally {
+    const keys = await redis.keys(`${KEY_PREFIX}*`)
+    if (keys.length) {
+      await redis.del(...keys)
+    }
+    await redis.quit()
+    await engineRedis.quit()
+    await db.close()
+  }
+
+  console.log(
+    `\nflash-sale engine, ${CONCURRENCY} concurrent callers in one process, ` +
+      `median of ${RUNS} runs (${RESERVATIONS.toLocaleString("en")} calls each)`
+  )
+  line("Redis engine reserve, admitted (Lua + PG row)", runs, (r) => r.admitted)
+  line("Redis engine reserve, sold out (Lua only)", runs, (r) => r.soldOut)
+  line(
+    `PostgreSQL engine reserve, admitted (${Math.ceil(RESERVATIONS / 10)} calls)`,
+    runs,
+    (r) => r.postgres
+  )
+  line("Redis INCR loop (same concurrency)", runs, (r) => r.incr)
+  const oversold = runs.reduce((total, run) => total + run.oversold, 0)
+  console.log(`  units oversold: ${oversold}`)
+  if (oversold) {
+    process.exitCode = 1
+  }
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})

@@ -1,0 +1,403 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
+import { Redis } from "ioredis"
+import path from "path"
+import { setTimeout as sleep } from "timers/promises"
+import { FLASH_SALE_MODULE, type FlashSaleModuleOptions } from ".."
+import { saleKeys } from "../engine/redis/keys"
+import {
+  FlashSale,
+  FlashSaleItem,
+  FlashSaleRateLimit,
+  FlashSaleReservation,
+} from "../models"
+import FlashSaleModuleService from "../service"
+
+jest.setTimeout(120_000)
+
+const REDIS_URL = "redis://127.0.0.1:6379/0"
+const KEY_PREFIX = `test:flash-sale:engines:${process.pid}:${Date.now()}`
+
+type EngineCase = {
+  name: "postgres" | "redis"
+  options: FlashSaleModuleOptions
+}
+
+const ENGINES: EngineCase[] = [
+  { name: "postgres", options: {} },
+  { name: "redis", options: { redisUrl: REDIS_URL, keyPrefix: KEY_PREFIX } },
+]
+
+type SaleSetup = {
+  units: number
+  limit?: number
+  startsInSeconds?: number
+  endsInSeconds?: number
+  status?: "draft" | "scheduled" | "active" | "ended"
+}
+
+function refusalOf(result: PromiseSettledResult<unknown>): MedusaError {
+  if (result.status !== "rejected" || !(result.reason instanceof MedusaError)) {
+    throw new Error(`Expected a MedusaError, got ${JSON.stringify(result)}`)
+  }
+  return result.reason
+}
+
+async function rejection(promise: Promise<unknown>): Promise<MedusaError> {
+  const [result] = await Promise.allSettled([promise])
+  return refusalOf(result)
+}
+
+const redis = new Redis(REDIS_URL, { lazyConnect: true })
+
+afterAll(async () => {
+  const keys = await redis.keys(`${KEY_PREFIX}*`)
+  if (keys.length) {
+    await redis.del(...keys)
+  }
+  await redis.quit()
+})
+
+for (const engine of ENGINES) {
+  moduleIntegrationTestRunner<FlashSaleModuleService>({
+    moduleName: FLASH_SALE_MODULE,
+    moduleModels: [
+      FlashSale,
+      FlashSaleItem,
+      FlashSaleReservation,
+      FlashSaleRateLimit,
+    ],
+    resolve: "./src/modules/flash-sale",
+    moduleOptions: engine.options,
+    dbName: `medusa-flash-sale-engines-${engine.name}`,
+    pathToMigrations: path.join(__dirname, "..", "migrations"),
+    testSuite: ({ service, medusaApp }) => {
+      describe(`${engine.name} engine`, () => {
+        afterEach(async () => {
+          // Closes the module's Redis connection; the runner does not.
+          await medusaApp.onApplicationShutdown()
+        })
+
+        async function createSale({
+          units,
+          limit = 1,
+          startsInSeconds = -60,
+          endsInSeconds = 3600,
+          status = "active",
+        }: SaleSetup) {
+          const now = Date.now()
+          const sale = await service.createFlashSales({
+            title: "Croissant rush",
+            starts_at: new Date(now + startsInSeconds * 1000),
+            ends_at: new Date(now + endsInSeconds * 1000),
+            status,
+          })
+          const item = await service.createFlashSaleItems({
+            sale_id: sale.id,
+            variant_id: "variant_croissant",
+            prices: { eur: 1.5, usd: 1.7 },
+            units_allocated: units,
+            per_customer_limit: limit,
+          })
+          return { saleId: sale.id, itemId: item.id }
+        }
+
+        function reserve(
+          ids: { saleId: string; itemId: string },
+          customerId: string,
+          quantity = 1,
+          ttlSeconds = 600
+        ) {
+          return service.reserve({ ...ids, customerId, quantity, ttlSeconds })
+        }
+
+        /** The item's counters, checked against its rows and Redis copy. */
+        async function unitsOf(ids: { saleId: string; itemId: string }) {
+          const item = await service.retrieveFlashSaleItem(ids.itemId)
+          const active = await service.listFlashSaleReservations(
+            { item_id: ids.itemId, status: "active" },
+            { take: null }
+          )
+          const converted = await service.listFlashSaleReservations(
+            { item_id: ids.itemId, status: "converted" },
+            { take: null }
+          )
+          const sum = (rows: { quantity: number }[]) =>
+            rows.reduce((total, row) => total + row.quantity, 0)
+
+          expect(item.units_reserved).toBe(sum(active))
+          expect(item.units_sold).toBe(sum(converted))
+          expect(item.units_sold + item.units_reserved).toBeLessThanOrEqual(
+            item.units_allocated
+          )
+          if (engine.name === "redis") {
+            const keys = saleKeys(KEY_PREFIX, ids.saleId)
+            const available = await redis.hget(
+              keys.item(ids.itemId),
+              "available"
+            )
+            expect(available).not.toBeNull()
+            expect(Number(available)).toBe(
+              item.units_allocated - item.units_sold - item.units_reserved
+            )
+            expect(await redis.zcard(keys.expiries)).toBe(active.length)
+          }
+          return {
+            sold: item.units_sold,
+            reserved: item.units_reserved,
+            active,
+          }
+        }
+
+        it("admits exactly 100 of 500 customers racing for 100 units", async () => {
+          const ids = await createSale({ units: 100 })
+
+          const results = await Promise.allSettled(
+            Array.from({ length: 500 }, (_, i) => reserve(ids, `cus_${i}`))
+          )
+
+          const admitted = results.filter((r) => r.status === "fulfilled")
+          const refused = results.filter((r) => r.status === "rejected")
+          expect(admitted).toHaveLength(100)
+          for (const result of refused) {
+            expect(refusalOf(result)).toMatchObject({
+              type: MedusaError.Types.NOT_ALLOWED,
+              message: "This flash sale item is sold out",
+            })
+          }
+          const { reserved, active } = await unitsOf(ids)
+          expect(reserved).toBe(100)
+          expect(new Set(active.map((row) => row.customer_id)).size).toBe(100)
+        })
+
+        it("keeps one customer to 2 units over 50 concurrent attempts", async () => {
+          const ids = await createSale({ units: 100, limit: 2 })
+
+          const results = await Promise.allSettled(
+            Array.from({ length: 50 }, () => reserve(ids, "cus_greedy"))
+          )
+
+          expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(
+            2
+          )
+          for (const result of results.filter((r) => r.status === "rejected")) {
+            expect(refusalOf(result)).toMatchObject({
+              type: MedusaError.Types.NOT_ALLOWED,
+              message: expect.stringContaining("at most 2"),
+            })
+          }
+          const { reserved } = await unitsOf(ids)
+          expect(reserved).toBe(2)
+          // The limit counts units, not reservations.
+          const other = await reserve(ids, "cus_other", 2)
+          expect(other.quantity).toBe(2)
+          expect(await rejection(reserve(ids, "cus_other", 1))).toMatchObject({
+            type: MedusaError.Types.NOT_ALLOWED,
+          })
+        })
+
+        it("gives expired reservations' units back on sweepExpired", async () => {
+          const ids = await createSale({ units: 10, limit: 1 })
+          await Promise.all(
+            Array.from({ length: 10 }, (_, i) =>
+              reserve(ids, `cus_${i}`, 1, 60)
+            )
+          )
+          expect(await rejection(reserve(ids, "cus_late"))).toMatchObject({
+            message: "This flash sale item is sold out",
+          })
+
+          const early = await service.sweepExpired(new Date())
+          expect(early.expired).toEqual([])
+          const swept = await service.sweepExpired(
+            new Date(Date.now() + 61_000)
+          )
+
+          expect(swept.expired).toHaveLength(10)
+          const after = await unitsOf(ids)
+          expect(after).toMatchObject({ sold: 0, reserved: 0 })
+          const expired = await service.listFlashSaleReservations(
+            { item_id: ids.itemId, status: "expired" },
+            { take: null }
+          )
+          expect(expired).toHaveLength(10)
+          // The units are free again, and expired holds no longer count
+          // towards the customers' limits.
+          const again = await Promise.allSettled(
+            Array.from({ length: 12 }, (_, i) => reserve(ids, `cus_${i}`))
+          )
+          expect(again.filter((r) => r.status === "fulfilled")).toHaveLength(10)
+          expect((await unitsOf(ids)).reserved).toBe(10)
+          expect(
+            (await service.sweepExpired(new Date(Date.now() + 61_000)))
+              .reconciled
+          ).toBe(0)
+        })
+
+        it("turns confirmed reservations into sold units", async () => {
+          const ids = await createSale({ units: 20, limit: 1 })
+          const reservations = await Promise.all(
+            Array.from({ length: 20 }, (_, i) => reserve(ids, `cus_${i}`))
+          )
+
+          const confirmed = await Promise.all(
+            reservations
+              .slice(0, 12)
+              .map((r, i) => service.confirm(r.id, { orderId: `order_${i}` }))
+          )
+          await Promise.all(
+            reservations.slice(12, 17).map((r) => service.release(r.id))
+          )
+
+          expect(confirmed[0]).toMatchObject({
+            status: "converted",
+            order_id: "order_0",
+            sale_id: ids.saleId,
+          })
+          expect(await unitsOf(ids)).toMatchObject({ sold: 12, reserved: 3 })
+
+          // Repeats are no-ops; crossing over is refused.
+          const again = await service.confirm(reservations[0].id, {
+            orderId: "order_0",
+          })
+          expect(again.status).toBe("converted")
+          const released = await service.release(reservations[12].id)
+          expect(released.status).toBe("released")
+          expect(
+            await rejection(service.release(reservations[0].id))
+          ).toMatchObject({
+            type: MedusaError.Types.NOT_ALLOWED,
+            message: "This flash sale reservation was already purchased",
+          })
+          expect(
+            await rejection(service.confirm(reservations[12].id))
+          ).toMatchObject({ type: MedusaError.Types.NOT_ALLOWED })
+          expect(
+            await rejection(service.confirm("fsres_missing"))
+          ).toMatchObject({ type: MedusaError.Types.NOT_FOUND })
+          expect(await unitsOf(ids)).toMatchObject({ sold: 12, reserved: 3 })
+
+          // The 5 released units sell again, to new customers only.
+          const rush = await Promise.allSettled(
+            Array.from({ length: 40 }, (_, i) => reserve(ids, `cus_${i}`))
+          )
+          expect(rush.filter((r) => r.status === "fulfilled")).toHaveLength(5)
+          expect(await unitsOf(ids)).toMatchObject({ sold: 12, reserved: 8 })
+        })
+
+        it("never exceeds the allocation while reserving, buying and releasing at once", async () => {
+          const ids = await createSale({ units: 30, limit: 1 })
+
+          // Each customer reserves, then buys (even) or releases (odd).
+          const results = await Promise.allSettled(
+            Array.from({ length: 120 }, async (_, i) => {
+              const reservation = await reserve(ids, `cus_${i}`)
+              return i % 2
+                ? await service.release(reservation.id)
+                : await service.confirm(reservation.id)
+            })
+          )
+
+          const done = results.flatMap((r) =>
+            r.status === "fulfilled" ? [r.value] : []
+          )
+          const { sold, reserved } = await unitsOf(ids)
+          expect(reserved).toBe(0)
+          expect(sold).toBe(done.filter((r) => r.status === "converted").length)
+          expect(sold).toBeGreaterThan(0)
+          expect(sold).toBeLessThanOrEqual(30)
+        })
+
+        it("refuses a confirmation after the reservation's deadline", async () => {
+          const ids = await createSale({ units: 5 })
+          const reservation = await reserve(ids, "cus_slow", 1, 1)
+          await sleep(1_100)
+
+          expect(
+            await rejection(service.confirm(reservation.id))
+          ).toMatchObject({
+            type: MedusaError.Types.NOT_ALLOWED,
+            message: expect.stringContaining("expired"),
+          })
+          expect(await unitsOf(ids)).toMatchObject({ sold: 0, reserved: 1 })
+        })
+
+        it("tells customers why a reservation is refused", async () => {
+          const live = await createSale({ units: 5, limit: 3 })
+          const upcoming = await createSale({ units: 5, startsInSeconds: 600 })
+          const over = await createSale({
+            units: 5,
+            startsInSeconds: -7200,
+            endsInSeconds: -60,
+          })
+          const draft = await createSale({ units: 5, status: "draft" })
+
+          expect(
+            await rejection(reserve({ ...live, saleId: "fsale_nope" }, "c"))
+          ).toMatchObject({
+            type: MedusaError.Types.NOT_FOUND,
+            message: "Flash sale fsale_nope was not found",
+          })
+          expect(
+            await rejection(reserve({ ...live, itemId: "fsitem_nope" }, "c"))
+          ).toMatchObject({ type: MedusaError.Types.NOT_FOUND })
+          expect(
+            await rejection(reserve({ ...live, itemId: upcoming.itemId }, "c"))
+          ).toMatchObject({ type: MedusaError.Types.NOT_FOUND })
+          expect(await rejection(reserve(upcoming, "c"))).toMatchObject({
+            type: MedusaError.Types.NOT_ALLOWED,
+            message: expect.stringMatching(/^This flash sale starts at .+Z/),
+          })
+          expect(await rejection(reserve(over, "c"))).toMatchObject({
+            type: MedusaError.Types.NOT_ALLOWED,
+            message: "This flash sale has ended",
+          })
+          expect(await rejection(reserve(draft, "c"))).toMatchObject({
+            type: MedusaError.Types.NOT_ALLOWED,
+            message: "This flash sale is not open for reservations",
+          })
+          expect(await rejection(reserve(live, "c", 6))).toMatchObject({
+            type: MedusaError.Types.NOT_ALLOWED,
+            message: "Only 5 left in this flash sale; lower the quantity",
+          })
+          expect(await rejection(reserve(live, "c", 0))).toMatchObject({
+            type: MedusaError.Types.INVALID_DATA,
+          })
+          expect(
+            await rejection(reserve({ ...live, saleId: "{sale:x}" }, "c"))
+          ).toMatchObject({ type: MedusaError.Types.INVALID_DATA })
+          expect(await unitsOf(live)).toMatchObject({ sold: 0, reserved: 0 })
+        })
+
+        it("allows 5 attempts a minute per customer and refuses the 6th", async () => {
+          const results = await Promise.all(
+            Array.from({ length: 8 }, () =>
+              service.limitReservationAttempts("cus_hasty")
+            )
+          )
+
+          expect(results.filter((r) => r.allowed)).toHaveLength(5)
+          const refused = results.filter((r) => !r.allowed)
+          expect(refused).toHaveLength(3)
+          for (const result of refused) {
+            expect(result.retryAfterSeconds).toBeGreaterThan(0)
+            expect(result.retryAfterSeconds).toBeLessThanOrEqual(60)
+          }
+          const other = await service.limitReservationAttempts("cus_calm")
+          expect(other).toEqual({
+            allowed: true,
+            retryAfterSeconds: 0,
+            remaining: 4,
+          })
+        })
+
+        it("reports its health", async () => {
+          expect(await service.healthCheck()).toMatchObject({
+            engine: engine.name,
+            ok: true,
+          })
+        })
+      })
+    },
+  })
+}

@@ -1,0 +1,85 @@
+import type { Context } from "@medusajs/framework/types"
+import type { FlashSaleStore } from "../store/flash-sale-store"
+import type {
+  ConfirmReservationInput,
+  FlashSaleReservationDTO,
+  ReserveInput,
+  SweepResult,
+} from "../types"
+import { assertId, assertReserveInput } from "../utils/validate-input"
+import { newReservation } from "./new-reservation"
+import { systemClock, type Clock, type ReservationEngine } from "./types"
+
+/** Reservations of one item expired per statement by the sweeper. */
+const SWEEP_BATCH = 500
+
+/**
+ * The engine without Redis: PostgreSQL admits each reservation under the
+ * item's row lock, so writers of one item queue behind each other.
+ */
+export class PostgresReservationEngine implements ReservationEngine {
+  readonly kind = "postgres"
+
+  constructor(
+    protected readonly store_: FlashSaleStore,
+    protected readonly clock_: Clock = systemClock
+  ) {}
+
+  async reserve(
+    input: ReserveInput,
+    sharedContext: Context = {}
+  ): Promise<FlashSaleReservationDTO> {
+    assertReserveInput(input)
+    return await this.store_.reserveWithinLimit(
+      newReservation(input, this.clock_()),
+      sharedContext
+    )
+  }
+
+  async release(
+    reservationId: string,
+    sharedContext: Context = {}
+  ): Promise<FlashSaleReservationDTO> {
+    assertId("reservationId", reservationId)
+    const { reservation } = await this.store_.endReservation(
+      reservationId,
+      "released",
+      sharedContext
+    )
+    return reservation
+  }
+
+  async confirm(
+    reservationId: string,
+    input: ConfirmReservationInput,
+    sharedContext: Context = {}
+  ): Promise<FlashSaleReservationDTO> {
+    assertId("reservationId", reservationId)
+    const { reservation } = await this.store_.convertReservation(
+      reservationId,
+      input,
+      this.clock_(),
+      sharedContext
+    )
+    return reservation
+  }
+
+  async sweepExpired(now: Date): Promise<SweepResult> {
+    const expired: string[] = []
+    for (;;) {
+      const batch = await this.store_.expireDue(now, SWEEP_BATCH)
+      if (!batch.length) {
+        return { expired, reconciled: 0 }
+      }
+      expired.push(...batch.map((reservation) => reservation.id))
+    }
+  }
+
+  async forgetSale(): Promise<void> {
+    // Nothing is cached outside PostgreSQL.
+  }
+
+  async ping(): Promise<void> {
+    await this.store_.ping()
+  }
+}

@@ -1,0 +1,160 @@
+// Lua sources of the Redis engine. Every key a script touches arrives in
+// KEYS and carries the sale's hash tag, so the scripts also run on Redis
+// Cluster. Times are epoch milliseconds passed by the caller.
+
+/**
+ * Admits one reservation: the sale is loaded and selling, enough units are
+ * left and the customer stays within the limit; then takes the units, counts
+ * them for the customer and records the reservation with its deadline.
+ *
+ * KEYS: sale, item, customers, reservations, expiries.
+ * ARGV: now, quantity, expires_at, reservation id, customer id, details.
+ * Reply: {code, ...}; code is ok, missing_sale, missing_item, not_open,
+ * not_started, ended, sold_out or over_limit.
+ */
+export const RESERVE_LUA = `
+local sale = redis.call('HMGET', KEYS[1], 'starts_at', 'ends_at', 'status', 'keys_expire_at')
+if not sale[1] then
+  return {'missing_sale'}
+end
+local item = redis.call('HMGET', KEYS[2], 'available', 'limit')
+if not item[1] then
+  return {'missing_item'}
+end
+if sale[3] ~= 'scheduled' and sale[3] ~= 'active' then
+  return {'not_open'}
+end
+local now = tonumber(ARGV[1])
+if now < tonumber(sale[1]) then
+  return {'not_started', sale[1]}
+end
+if now >= tonumber(sale[2]) then
+  return {'ended'}
+end
+local quantity = tonumber(ARGV[2])
+local available = tonumber(item[1])
+if available < quantity then
+  return {'sold_out', available}
+end
+local limit = tonumber(item[2])
+local held = tonumber(redis.call('HGET', KEYS[3], ARGV[5]) or '0')
+if held + quantity > limit then
+  return {'over_limit', held, limit}
+end
+redis.call('HINCRBY', KEYS[2], 'available', -quantity)
+redis.call('HINCRBY', KEYS[3], ARGV[5], quantity)
+redis.call('HSET', KEYS[4], ARGV[4], ARGV[6])
+redis.call('ZADD', KEYS[5], ARGV[3], ARGV[4])
+for i = 3, 5 do
+  redis.call('PEXPIREAT', KEYS[i], sale[4])
+end
+return {'ok', available - quantity}
+`
+
+/**
+ * Takes a reservation out of the active set exactly once, giving its units
+ * back when it was released or expired (not when it was bought). Removal
+ * from the sorted set is the test, so retries and racing sweepers are safe.
+ *
+ * KEYS: item, customers, reservations, expiries.
+ * ARGV: reservation id, customer id, quantity, "1" to give units back.
+ * Reply: 1 when this call settled it, 0 when it was not active.
+ */
+export const SETTLE_LUA = `
+if redis.call('ZREM', KEYS[4], ARGV[1]) == 0 then
+  return 0
+end
+redis.call('HDEL', KEYS[3], ARGV[1])
+if ARGV[4] == '1' and redis.call('EXISTS', KEYS[1]) == 1 then
+  local quantity = tonumber(ARGV[3])
+  redis.call('HINCRBY', KEYS[1], 'available', quantity)
+  if redis.call('HINCRBY', KEYS[2], ARGV[2], -quantity) <= 0 then
+    redis.call('HDEL', KEYS[2], ARGV[2])
+  end
+end
+return 1
+`
+
+/**
+ * Replaces a sale's Redis copy with a PostgreSQL snapshot, in one step, if
+ * the caller still holds the rebuild lock. The sale hash is written last, and
+ * scripts treat a sale without it as not loaded.
+ *
+ * KEYS: sale, expiries, reservations, lock, then item and customers per item.
+ * ARGV: lock token, starts_at, ends_at, status, keys_expire_at, item count;
+ * per item: available, limit, customer count, then customer id and units
+ * pairs; then reservation count and per reservation: id, expires_at, details.
+ * Reply: 1 when loaded, 0 when the lock was lost.
+ */
+export const LOAD_SALE_LUA = `
+if redis.call('GET', KEYS[4]) ~= ARGV[1] then
+  return 0
+end
+local expireAt = ARGV[5]
+redis.call('DEL', KEYS[1], KEYS[2], KEYS[3])
+local a = 7
+for i = 1, tonumber(ARGV[6]) do
+  local itemKey = KEYS[3 + 2 * i]
+  local customersKey = KEYS[4 + 2 * i]
+  redis.call('DEL', itemKey, customersKey)
+  redis.call('HSET', itemKey, 'available', ARGV[a], 'limit', ARGV[a + 1])
+  redis.call('PEXPIREAT', itemKey, expireAt)
+  local customers = tonumber(ARGV[a + 2])
+  a = a + 3
+  for _ = 1, customers do
+    redis.call('HSET', customersKey, ARGV[a], ARGV[a + 1])
+    a = a + 2
+  end
+  if customers > 0 then
+    redis.call('PEXPIREAT', customersKey, expireAt)
+  end
+end
+local reservations = tonumber(ARGV[a])
+a = a + 1
+for _ = 1, reservations do
+  redis.call('ZADD', KEYS[2], ARGV[a + 1], ARGV[a])
+  redis.call('HSET', KEYS[3], ARGV[a], ARGV[a + 2])
+  a = a + 3
+end
+if reservations > 0 then
+  redis.call('PEXPIREAT', KEYS[2], expireAt)
+  redis.call('PEXPIREAT', KEYS[3], expireAt)
+end
+redis.call('HSET', KEYS[1], 'starts_at', ARGV[2], 'ends_at', ARGV[3],
+  'status', ARGV[4], 'keys_expire_at', expireAt)
+redis.call('PEXPIREAT', KEYS[1], expireAt)
+return 1
+`
+
+/**
+ * Deletes a lock only if it still holds the caller's token.
+ * KEYS: lock. ARGV: token.
+ */
+export const UNLOCK_LUA = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  return redis.call('DEL', KEYS[1])
+end
+return 0
+`
+
+/**
+ * Sliding-window attempt counter: forgets attempts older than the window,
+ * then counts this one if fewer than the limit remain.
+ *
+ * KEYS: attempts. ARGV: now, window, limit, unique attempt id.
+ * Reply: {1, attempts left} or {0, milliseconds until the oldest expires}.
+ */
+export const HIT_RATE_LIMIT_LUA = `
+local now = tonumber(ARGV[1])
+local window = tonumber(ARGV[2])
+local limit = tonumber(ARGV[3])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
+local count = redis.call('ZCARD', KEYS[1])
+if count >= limit then
+  local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+  return {0, tonumber(oldest[2]) + window - now}
+end
+redis.call('ZADD', KEYS[1], now, ARGV[4])
+redis.call('PEXPIRE', KEYS[1], window)
+return {1, limit - count - 1}
+`

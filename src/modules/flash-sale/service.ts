@@ -1,0 +1,157 @@
+/**
+ * Flash-sale module: sales, their items with fixed allocations, and
+ * reservations that hold units for a customer until bought or expired.
+ *
+ * PostgreSQL is the record of truth. An item's `units_sold` and
+ * `units_reserved` change only through guarded single statements, and a
+ * check constraint keeps `units_sold + units_reserved <= units_allocated`, so
+ * no unit is sold twice whatever admitted the request.
+ *
+ * Admission runs on the Redis engine when `redisUrl` is set (one Lua script
+ * per attempt; PostgreSQL sees only admitted reservations) and on the
+ * PostgreSQL engine otherwise (a row lock per item). See `engine/`.
+ */
+import type { Context, DAL, Logger } from "@medusajs/framework/types"
+import {
+  InjectManager,
+  MedusaContext,
+  MedusaService,
+} from "@medusajs/framework/utils"
+import { createEngines } from "./engine/create-engines"
+import type { AttemptLimiter, ReservationEngine } from "./engine/types"
+import {
+  FlashSale,
+  FlashSaleItem,
+  FlashSaleRateLimit,
+  FlashSaleReservation,
+} from "./models"
+import { FlashSaleStore } from "./store/flash-sale-store"
+import { RateLimitStore } from "./store/rate-limit-store"
+import type {
+  ConfirmReservationInput,
+  FlashSaleHealth,
+  FlashSaleModuleOptions,
+  FlashSaleReservationDTO,
+  RateLimitResult,
+  ReserveInput,
+  SweepResult,
+} from "./types"
+import { resolveOptions } from "./utils/options"
+import { assertId, assertKeySafeId } from "./utils/validate-input"
+
+type InjectedDependencies = {
+  baseRepository: DAL.RepositoryService
+  logger?: Logger
+}
+
+/** Flash sales: CRUD of sales and items, reservations and their limits. */
+export default class FlashSaleModuleService extends MedusaService({
+  FlashSale,
+  FlashSaleItem,
+  FlashSaleReservation,
+  FlashSaleRateLimit,
+}) {
+  protected readonly engine_: ReservationEngine
+  protected readonly attemptLimiter_: AttemptLimiter
+  protected readonly closeEngines_: () => Promise<void>
+
+  __hooks = {
+    onApplicationShutdown: async (): Promise<void> => {
+      await this.closeEngines_()
+    },
+  }
+
+  constructor(
+    container: InjectedDependencies,
+    options: FlashSaleModuleOptions = {}
+  ) {
+    // The whole container: the generated CRUD methods resolve from it.
+    super(container, options)
+    const { engine, limiter, close } = createEngines(
+      {
+        store: new FlashSaleStore(container.baseRepository),
+        rateLimits: new RateLimitStore(container.baseRepository),
+      },
+      resolveOptions(options),
+      container.logger
+    )
+    this.engine_ = engine
+    this.attemptLimiter_ = limiter
+    this.closeEngines_ = close
+  }
+
+  /**
+   * Holds units of a sale item for a customer for `ttlSeconds`. Throws
+   * `NOT_ALLOWED` when sold out, over the customer's limit or outside the
+   * sale window, and `NOT_FOUND` for an unknown sale or item.
+   */
+  @InjectManager()
+  async reserve(
+    input: ReserveInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<FlashSaleReservationDTO> {
+    return await this.engine_.reserve(input, sharedContext)
+  }
+
+  /** Gives a reservation's units back; releasing it again is a no-op. */
+  @InjectManager()
+  async release(
+    reservationId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<FlashSaleReservationDTO> {
+    return await this.engine_.release(reservationId, sharedContext)
+  }
+
+  /**
+   * Turns a held reservation into sold units (the purchase). Throws
+   * `NOT_ALLOWED` once it has expired or been released.
+   */
+  @InjectManager()
+  async confirm(
+    reservationId: string,
+    input: ConfirmReservationInput = {},
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<FlashSaleReservationDTO> {
+    return await this.engine_.confirm(reservationId, input, sharedContext)
+  }
+
+  /** Expires reservations past their deadline; for a scheduled job. */
+  async sweepExpired(now: Date = new Date()): Promise<SweepResult> {
+    const result = await this.engine_.sweepExpired(now)
+    await this.attemptLimiter_.prune(now)
+    return result
+  }
+
+  /**
+   * Counts a reservation attempt by the customer: at most `attemptsPerWindow`
+   * (5) per `attemptWindowSeconds` (60), across all instances. Refusals tell
+   * the client when to retry (HTTP 429 with `Retry-After`).
+   */
+  async limitReservationAttempts(customerId: string): Promise<RateLimitResult> {
+    assertId("customerId", customerId)
+    return await this.attemptLimiter_.hit(`reserve:${customerId}`)
+  }
+
+  /** Drops the engine's cached copy of a sale; call after editing it. */
+  async forgetSaleCache(saleId: string): Promise<void> {
+    assertKeySafeId("saleId", saleId)
+    await this.engine_.forgetSale(saleId)
+  }
+
+  /** Whether the engine's stores answer, and how fast. */
+  async healthCheck(): Promise<FlashSaleHealth> {
+    const startedAt = performance.now()
+    const engine = this.engine_.kind
+    try {
+      await this.engine_.ping()
+      return { engine, ok: true, latencyMs: performance.now() - startedAt }
+    } catch (error) {
+      return {
+        engine,
+        ok: false,
+        latencyMs: performance.now() - startedAt,
+        error: error instanceof Error ? error.message : String(error),
+      }
+    }
+  }
+}

@@ -1,0 +1,360 @@
+import { IsolationLevel } from "@medusajs/framework/mikro-orm/core"
+import type { Context, DAL } from "@medusajs/framework/types"
+import {
+  InjectManager,
+  InjectTransactionManager,
+  MedusaContext,
+  MedusaError,
+} from "@medusajs/framework/utils"
+import type { ConfirmReservationInput, FlashSaleReservationDTO } from "../types"
+import {
+  explainRefusal,
+  overCustomerLimit,
+  reservationLapsed,
+  reservationNotFound,
+  reservationPurchased,
+  soldOut,
+} from "../utils/refusals"
+import { sqlManagerOf } from "../utils/transaction-manager"
+import {
+  reservationFromRow,
+  snapshotReservationFromRow,
+  type Raw,
+} from "./rows"
+import {
+  batchRow,
+  holdParams,
+  selectReservations,
+  selectSale,
+  type RawReservation,
+} from "./select"
+import * as sql from "./sql"
+import type {
+  ItemRow,
+  NewReservation,
+  ReservationChange,
+  SaleRow,
+  SaleSnapshot,
+  SnapshotItem,
+  SnapshotReservation,
+  CustomerUnits,
+} from "./types"
+
+/**
+ * PostgreSQL side of the reservation engines: the record of truth. Each write
+ * is one guarded statement (or two under one item lock), so PostgreSQL never
+ * holds more units than it has whichever engine admitted the request.
+ *
+ * Writes that are a single statement run in the caller's transaction when
+ * there is one and otherwise on their own (`@InjectManager`): one statement
+ * is atomic without BEGIN and COMMIT, and the two round trips they cost
+ * would be paid on the busiest path of a sale while the item row is locked.
+ */
+export class FlashSaleStore {
+  constructor(protected readonly baseRepository_: DAL.RepositoryService) {}
+
+  /**
+   * Admission without Redis: holds the units, then inserts the reservation if
+   * the customer stays within the limit, both under the item's row lock.
+   * Throws the refusal, which rolls the hold back.
+   */
+  @InjectTransactionManager()
+  async reserveWithinLimit(
+    input: NewReservation,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<FlashSaleReservationDTO> {
+    const manager = sqlManagerOf(sharedContext)
+    const [held] = await manager.execute<
+      { id: string; sale_id: string; per_customer_limit: number }[]
+    >(sql.LOCK_AND_HOLD_UNITS, holdParams(input))
+    if (!held) {
+      throw await this.refusalFor(input, sharedContext)
+    }
+
+    const [created] = await manager.execute<Omit<RawReservation, "sale_id">[]>(
+      sql.INSERT_RESERVATION_WITHIN_LIMIT,
+      [
+        input.id,
+        input.itemId,
+        input.customerId,
+        input.quantity,
+        input.expiresAt,
+        input.cartId,
+        input.itemId,
+        input.customerId,
+        input.quantity,
+        held.per_customer_limit,
+      ]
+    )
+    if (!created) {
+      const [{ quantity }] = await manager.execute<{ quantity: number }[]>(
+        sql.SELECT_HELD_BY_CUSTOMER,
+        [input.itemId, input.customerId]
+      )
+      throw overCustomerLimit(held.per_customer_limit, quantity)
+    }
+    return reservationFromRow({ ...created, sale_id: held.sale_id })
+  }
+
+  /**
+   * Writes a reservation Redis admitted, holding its units in the same
+   * statement. Returns null when PostgreSQL refuses, which means the Redis
+   * copy of the sale is out of date.
+   */
+  @InjectManager()
+  async recordReservation(
+    input: NewReservation,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<FlashSaleReservationDTO | null> {
+    const manager = sqlManagerOf(sharedContext)
+    const [created] = await selectReservations(
+      manager,
+      sql.RECORD_RESERVATION,
+      [
+        ...holdParams(input),
+        input.id,
+        input.customerId,
+        input.quantity,
+        input.expiresAt,
+        input.cartId,
+      ]
+    )
+    return created ?? null
+  }
+
+  /**
+   * `recordReservation` for many reservations in one statement; null for
+   * each one PostgreSQL refuses. When an item's batch does not fit as a
+   * whole, its reservations are retried one by one, so exactly those that
+   * fit are written.
+   */
+  @InjectManager()
+  async recordReservations(
+    inputs: NewReservation[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<(FlashSaleReservationDTO | null)[]> {
+    const manager = sqlManagerOf(sharedContext)
+    const created = await selectReservations(manager, sql.RECORD_RESERVATIONS, [
+      JSON.stringify(inputs.map(batchRow)),
+    ])
+    const byId = new Map(created.map((row) => [row.id, row]))
+    const results: (FlashSaleReservationDTO | null)[] = []
+    for (const input of inputs) {
+      results.push(
+        byId.get(input.id) ??
+          (await this.recordReservation(input, sharedContext))
+      )
+    }
+    return results
+  }
+
+  /** The error a refused attempt deserves, read from the current rows. */
+  @InjectManager()
+  async refusalFor(
+    input: Pick<
+      NewReservation,
+      "saleId" | "itemId" | "customerId" | "quantity" | "now"
+    >,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<MedusaError> {
+    const manager = sqlManagerOf(sharedContext)
+    const sale = await selectSale(manager, input.saleId)
+    const [item] = sale
+      ? await manager.execute<ItemRow[]>(sql.SELECT_ITEM, [
+          input.itemId,
+          input.saleId,
+        ])
+      : []
+    const [{ quantity: held }] = await manager.execute<{ quantity: number }[]>(
+      sql.SELECT_HELD_BY_CUSTOMER,
+      [input.itemId, input.customerId]
+    )
+    return explainRefusal(
+      { sale, item: item ?? null, held },
+      input,
+      input.quantity,
+      input.now
+    )
+  }
+
+  /**
+   * Ends an active reservation and gives its units back. Releasing one that
+   * already ended is a no-op (`changed: false`); one that was bought throws.
+   */
+  @InjectManager()
+  async endReservation(
+    reservationId: string,
+    status: "released" | "expired",
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ReservationChange> {
+    const manager = sqlManagerOf(sharedContext)
+    const [ended] = await selectReservations(manager, sql.RELEASE_RESERVATION, [
+      status,
+      reservationId,
+    ])
+    if (ended) {
+      return { reservation: ended, changed: true }
+    }
+    const current = await this.findReservation(reservationId, sharedContext)
+    if (current.status === "converted") {
+      throw reservationPurchased()
+    }
+    return { reservation: current, changed: false }
+  }
+
+  /**
+   * Turns an unexpired active reservation into sold units. Confirming it
+   * again is a no-op (`changed: false`); a lapsed one throws.
+   */
+  @InjectTransactionManager()
+  async convertReservation(
+    reservationId: string,
+    input: ConfirmReservationInput,
+    now: Date,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ReservationChange> {
+    const manager = sqlManagerOf(sharedContext)
+    const [converted] = await manager.execute<
+      (Omit<RawReservation, "sale_id"> & { sale_id: string | null })[]
+    >(sql.CONVERT_RESERVATION, [
+      input.orderId ?? null,
+      input.cartId ?? null,
+      reservationId,
+      now,
+    ])
+    if (converted) {
+      const { sale_id } = converted
+      if (!sale_id) {
+        // The sold-units guard refused: the counters disagree with the rows.
+        // Throwing rolls the status change back with it.
+        throw soldOut(0)
+      }
+      return {
+        reservation: reservationFromRow({ ...converted, sale_id }),
+        changed: true,
+      }
+    }
+    const current = await this.findReservation(reservationId, sharedContext)
+    if (current.status === "converted") {
+      return { reservation: current, changed: false }
+    }
+    throw reservationLapsed()
+  }
+
+  /**
+   * Expires up to `limit` overdue reservations of one item, giving their
+   * units back; call until it returns none.
+   */
+  @InjectManager()
+  async expireDue(
+    now: Date,
+    limit: number,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<FlashSaleReservationDTO[]> {
+    return await selectReservations(
+      sqlManagerOf(sharedContext),
+      sql.EXPIRE_DUE,
+      [now, now, limit]
+    )
+  }
+
+  /** Throws when PostgreSQL does not answer. */
+  @InjectManager()
+  async ping(@MedusaContext() sharedContext: Context = {}): Promise<void> {
+    await sqlManagerOf(sharedContext).execute("SELECT 1")
+  }
+
+  /** Throws `NOT_FOUND` when the reservation does not exist. */
+  @InjectManager()
+  async findReservation(
+    reservationId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<FlashSaleReservationDTO> {
+    const [reservation] = await selectReservations(
+      sqlManagerOf(sharedContext),
+      sql.SELECT_RESERVATION,
+      [reservationId]
+    )
+    if (!reservation) {
+      throw reservationNotFound(reservationId)
+    }
+    return reservation
+  }
+
+  /** The reservations among `ids` that exist, in no particular order. */
+  @InjectManager()
+  async findReservations(
+    ids: string[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<FlashSaleReservationDTO[]> {
+    if (!ids.length) {
+      return []
+    }
+    return await selectReservations(
+      sqlManagerOf(sharedContext),
+      sql.SELECT_RESERVATIONS,
+      [JSON.stringify(ids)]
+    )
+  }
+
+  /** The sale, or null. */
+  @InjectManager()
+  async findSale(
+    saleId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<SaleRow | null> {
+    return await selectSale(sqlManagerOf(sharedContext), saleId)
+  }
+
+  /** The item when it belongs to the sale, or null. */
+  @InjectManager()
+  async findItem(
+    saleId: string,
+    itemId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ItemRow | null> {
+    const [item] = await sqlManagerOf(sharedContext).execute<ItemRow[]>(
+      sql.SELECT_ITEM,
+      [itemId, saleId]
+    )
+    return item ?? null
+  }
+
+  /**
+   * Everything needed to rebuild a sale's Redis copy, read in one
+   * repeatable-read snapshot so the parts agree with each other.
+   */
+  async snapshot(saleId: string): Promise<SaleSnapshot | null> {
+    return await this.snapshot_(saleId, {
+      isolationLevel: IsolationLevel.REPEATABLE_READ,
+    })
+  }
+
+  @InjectTransactionManager()
+  protected async snapshot_(
+    saleId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<SaleSnapshot | null> {
+    const manager = sqlManagerOf(sharedContext)
+    const sale = await selectSale(manager, saleId)
+    if (!sale) {
+      return null
+    }
+    const items = await manager.execute<SnapshotItem[]>(sql.SELECT_SALE_ITEMS, [
+      saleId,
+    ])
+    const reservations = await manager.execute<
+      Raw<SnapshotReservation, "expires_at">[]
+    >(sql.SELECT_ACTIVE_RESERVATIONS, [saleId])
+    const customerUnits = await manager.execute<CustomerUnits[]>(
+      sql.SELECT_CUSTOMER_UNITS,
+      [saleId]
+    )
+    return {
+      sale,
+      items,
+      reservations: reservations.map(snapshotReservationFromRow),
+      customerUnits,
+    }
+  }
+}

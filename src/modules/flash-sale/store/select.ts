@@ -1,0 +1,59 @@
+import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
+import type { FlashSaleReservationDTO } from "../types"
+import { reservationFromRow, saleFromRow, type Raw } from "./rows"
+import * as sql from "./sql"
+import type { NewReservation, SaleRow } from "./types"
+
+/** A reservation row before its timestamps are normalised. */
+export type RawReservation = Raw<
+  FlashSaleReservationDTO,
+  "expires_at" | "created_at" | "updated_at"
+>
+
+/** Runs a query returning reservations, with real dates. */
+export async function selectReservations(
+  manager: SqlEntityManager,
+  query: string,
+  params: unknown[]
+): Promise<FlashSaleReservationDTO[]> {
+  const rows = await manager.execute<RawReservation[]>(query, params)
+  return rows.map(reservationFromRow)
+}
+
+/** The sale, with real dates, or null. */
+export async function selectSale(
+  manager: SqlEntityManager,
+  saleId: string
+): Promise<SaleRow | null> {
+  const [sale] = await manager.execute<Raw<SaleRow, "starts_at" | "ends_at">[]>(
+    sql.SELECT_SALE,
+    [saleId]
+  )
+  return sale ? saleFromRow(sale) : null
+}
+
+/** A reservation as a row of `RECORD_RESERVATIONS`' JSON input. */
+export function batchRow(input: NewReservation) {
+  return {
+    id: input.id,
+    sale_id: input.saleId,
+    item_id: input.itemId,
+    customer_id: input.customerId,
+    quantity: input.quantity,
+    expires_at: input.expiresAt.toISOString(),
+    cart_id: input.cartId,
+    now: input.now.toISOString(),
+  }
+}
+
+/** The leading parameters of `HOLD_UNITS` for a reservation. */
+export function holdParams(input: NewReservation): unknown[] {
+  return [
+    input.quantity,
+    input.itemId,
+    input.saleId,
+    input.now,
+    input.now,
+    input.quantity,
+  ]
+}

@@ -1,0 +1,108 @@
+/** Lifecycle of a flash sale. Only `scheduled` and `active` sales sell. */
+export const FLASH_SALE_STATUSES = [
+  "draft",
+  "scheduled",
+  "active",
+  "ended",
+] as const
+
+/** A flash sale's state. */
+export type FlashSaleStatus = (typeof FLASH_SALE_STATUSES)[number]
+
+/** Sale states that admit reservations between `starts_at` and `ends_at`. */
+export const SELLING_SALE_STATUSES: readonly FlashSaleStatus[] = [
+  "scheduled",
+  "active",
+]
+
+/** Lifecycle of a reservation: `active` until bought, released or expired. */
+export const FLASH_SALE_RESERVATION_STATUSES = [
+  "active",
+  "converted",
+  "released",
+  "expired",
+] as const
+
+/** A reservation's state. */
+export type FlashSaleReservationStatus =
+  (typeof FLASH_SALE_RESERVATION_STATUSES)[number]
+
+/** Flash-sale prices of an item: amount by lower-case ISO currency code. */
+export type FlashSalePrices = Record<string, number>
+
+/** A reservation as the module returns it, with the sale it belongs to. */
+export type FlashSaleReservationDTO = {
+  id: string
+  sale_id: string
+  item_id: string
+  customer_id: string
+  quantity: number
+  status: FlashSaleReservationStatus
+  expires_at: Date
+  cart_id: string | null
+  order_id: string | null
+  created_at: Date
+  updated_at: Date
+}
+
+/** Input of `reserve`. */
+export type ReserveInput = {
+  saleId: string
+  itemId: string
+  customerId: string
+  /** Units to hold; a positive whole number. */
+  quantity: number
+  /** How long the hold lasts before the sweeper returns the units. */
+  ttlSeconds: number
+  cartId?: string | null
+}
+
+/** Input of `confirm`: what the reserved units were bought with. */
+export type ConfirmReservationInput = {
+  orderId?: string | null
+  cartId?: string | null
+}
+
+/** What one `sweepExpired` pass did. */
+export type SweepResult = {
+  /** Reservations this pass turned from `active` to `expired`. */
+  expired: string[]
+  /**
+   * Reservations already settled in PostgreSQL whose units the Redis copy
+   * still held (a crash between the two writes, or a rebuild racing a
+   * release); they are now consistent again. Always 0 without Redis.
+   */
+  reconciled: number
+}
+
+/** Answer of the reservation-attempt rate limiter. */
+export type RateLimitResult = {
+  allowed: boolean
+  /** Whole seconds until the next attempt can be allowed; 0 when allowed. */
+  retryAfterSeconds: number
+  /** Attempts left in the current window after this one. */
+  remaining: number
+}
+
+/** Which engine admits reservations and whether its store answers. */
+export type FlashSaleHealth = {
+  engine: "redis" | "postgres"
+  ok: boolean
+  latencyMs: number
+  error?: string
+}
+
+/** Options of the flash-sale module (`medusa-config.ts`). */
+export type FlashSaleModuleOptions = {
+  /**
+   * Redis for the reservation engine and the rate limiter. Without it both
+   * run on PostgreSQL alone, with the same guarantees and less throughput.
+   */
+  redisUrl?: string
+  /** Prefix of every Redis key the module writes. */
+  keyPrefix?: string
+  /** Reservation attempts allowed per customer per window (default 5). */
+  attemptsPerWindow?: number
+  /** Length of the rate-limit window in seconds (default 60). */
+  attemptWindowSeconds?: number
+}
