@@ -4,6 +4,7 @@ import {
   type ConsumeHoldInput,
   type LoyaltyModuleService,
 } from "../../../modules/loyalty"
+import { rollBackEntry } from "../utils/rollback-entry"
 
 export const consumeCartHoldStepId = "loyalty-consume-cart-hold"
 
@@ -21,22 +22,7 @@ export const consumeCartHoldStep = createStep(
     })
     const entry = await loyalty.consumeHold(input)
     const consumedNow = !!entry && !!active
-    return new StepResponse(entry, consumedNow ? entry : null)
+    return new StepResponse(entry, consumedNow ? entry.id : null)
   },
-  async (entry, { container }) => {
-    if (!entry) {
-      return
-    }
-    const loyalty = container.resolve<LoyaltyModuleService>(LOYALTY_MODULE)
-    const account = await loyalty.retrieveLoyaltyAccount(entry.account_id)
-    await loyalty.credit({
-      customerId: account.customer_id,
-      points: Math.abs(entry.points),
-      type: "reverse",
-      reason: `Rolled back: ${entry.reason}`,
-      sourceType: entry.source_type,
-      sourceId: entry.source_id,
-      idempotencyKey: `rollback:${entry.id}`,
-    })
-  }
+  async (entryId, { container }) => rollBackEntry(container, entryId)
 )

@@ -5,6 +5,7 @@ import {
   type LoyaltyModuleService,
 } from "../../../modules/loyalty"
 import { alreadyWritten } from "../utils/already-written"
+import { rollBackEntry } from "../utils/rollback-entry"
 
 export const creditManyStepId = "loyalty-credit-many"
 
@@ -27,22 +28,8 @@ export const creditManyStep = createStep(
     return new StepResponse(written.length, written)
   },
   async (written, { container }) => {
-    if (!written?.length) {
-      return
-    }
-    const loyalty = container.resolve<LoyaltyModuleService>(LOYALTY_MODULE)
-    for (const id of written) {
-      const entry = await loyalty.retrieveLoyaltyEntry(id)
-      const account = await loyalty.retrieveLoyaltyAccount(entry.account_id)
-      await loyalty.debit({
-        customerId: account.customer_id,
-        points: entry.points,
-        type: "reverse",
-        reason: `Rolled back: ${entry.reason}`,
-        sourceType: entry.source_type,
-        sourceId: entry.source_id,
-        idempotencyKey: `rollback:${entry.id}`,
-      })
+    for (const id of written ?? []) {
+      await rollBackEntry(container, id)
     }
   }
 )

@@ -7,6 +7,7 @@ import {
 } from "../../../modules/loyalty"
 import { orderEarnKey, EARN_REVERSAL } from "../utils/keys"
 import { reversalDelta } from "../utils/order-earning"
+import { rollBackEntry } from "../utils/rollback-entry"
 
 export const reverseEarnedPointsStepId = "loyalty-reverse-earned-points"
 
@@ -34,23 +35,7 @@ export const reverseEarnedPointsStep = createStep(
     )
     return new StepResponse(entry, entry?.id ?? null)
   },
-  async (entryId, { container }) => {
-    if (!entryId) {
-      return
-    }
-    const loyalty = container.resolve<LoyaltyModuleService>(LOYALTY_MODULE)
-    const entry = await loyalty.retrieveLoyaltyEntry(entryId)
-    const account = await loyalty.retrieveLoyaltyAccount(entry.account_id)
-    await loyalty.credit({
-      customerId: account.customer_id,
-      points: Math.abs(entry.points),
-      type: "reverse",
-      reason: `Rolled back: ${entry.reason}`,
-      sourceType: entry.source_type,
-      sourceId: entry.source_id,
-      idempotencyKey: `rollback:${entry.id}`,
-    })
-  }
+  async (entryId, { container }) => rollBackEntry(container, entryId)
 )
 
 async function reverse(

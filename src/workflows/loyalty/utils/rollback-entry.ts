@@ -1,0 +1,58 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { StepResponse } from "@medusajs/framework/workflows-sdk"
+import {
+  LOYALTY_MODULE,
+  type LoyaltyEntryDTO,
+  type LoyaltyModuleService,
+} from "../../../modules/loyalty"
+import { alreadyWritten } from "./already-written"
+
+/** The loyalty module from a step's container. */
+export const loyaltyOf = (container: MedusaContainer) =>
+  container.resolve<LoyaltyModuleService>(LOYALTY_MODULE)
+
+/**
+ * Runs one keyed ledger write and answers with the entry, handing the
+ * compensation its id only when this run wrote it: a repeat of an earlier
+ * write is not this run's to roll back.
+ */
+export async function writeOnce(
+  container: MedusaContainer,
+  idempotencyKey: string | null | undefined,
+  write: (loyalty: LoyaltyModuleService) => Promise<LoyaltyEntryDTO>
+) {
+  const loyalty = loyaltyOf(container)
+  const existed = await alreadyWritten(loyalty, idempotencyKey)
+  const entry = await write(loyalty)
+  return new StepResponse(entry, existed ? null : entry.id)
+}
+
+/**
+ * Undoes a ledger entry by appending its opposite (the ledger is
+ * append-only); keyed, so a retried compensation undoes it once.
+ */
+export async function rollBackEntry(
+  container: MedusaContainer,
+  entryId: string | null | undefined
+): Promise<void> {
+  if (!entryId) {
+    return
+  }
+  const loyalty = loyaltyOf(container)
+  const entry = await loyalty.retrieveLoyaltyEntry(entryId)
+  const account = await loyalty.retrieveLoyaltyAccount(entry.account_id)
+  const change = {
+    customerId: account.customer_id,
+    points: Math.abs(entry.points),
+    type: "reverse" as const,
+    reason: `Rolled back: ${entry.reason}`,
+    sourceType: entry.source_type,
+    sourceId: entry.source_id,
+    idempotencyKey: `rollback:${entry.id}`,
+  }
+  if (entry.points > 0) {
+    await loyalty.debit(change)
+  } else {
+    await loyalty.credit(change)
+  }
+}
