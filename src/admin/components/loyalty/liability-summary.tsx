@@ -19,7 +19,8 @@ export const LiabilitySummary = () => {
     <div className="flex flex-col gap-y-3">
       <Text size="small" className="text-ui-fg-subtle">
         {data.outstanding_points.toLocaleString()} points outstanding across{" "}
-        {data.accounts.toLocaleString()} accounts
+        {data.accounts.toLocaleString()}{" "}
+        {data.accounts === 1 ? "account" : "accounts"}
       </Text>
       <Table>
         <Table.Header>
