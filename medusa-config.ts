@@ -4,6 +4,7 @@ import {
   queueName,
   redisPrefix,
 } from "./src/config/infrastructure"
+import { searchModules } from "./src/search/_module-config"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
@@ -36,6 +37,7 @@ module.exports = defineConfig({
   modules: [
     ...infrastructureModules(process.env),
     { resolve: "./src/modules/loyalty" },
+    ...searchModules(process.env),
     {
       resolve: "./src/modules/flash-sale",
       options: {
@@ -73,6 +75,7 @@ module.exports = defineConfig({
       options: {
         redisUrl: process.env.REDIS_URL,
         queueName: queueName(process.env, "emails"),
+        backoffMs: Number(process.env.EMAIL_BACKOFF_MS) || undefined,
       },
     },
   ],

@@ -11,6 +11,9 @@
  *   - a plain Redis INCR loop at the same concurrency, as the ceiling.
  * Prints the median of each figure, then the units oversold computed from
  * the final PostgreSQL rows and counters and the Redis copy.
+ *
+ * Then, unless BENCH_FLASH_SALE_HTTP=0, the same over HTTP through a running
+ * store (bench/flash-sale-http.js).
  */
 const path = require("path")
 const { Redis } = require("ioredis")
@@ -207,6 +210,10 @@ async function main() {
   console.log(`  units oversold: ${oversold}`)
   if (oversold) {
     process.exitCode = 1
+  }
+
+  if (process.env.BENCH_FLASH_SALE_HTTP !== "0") {
+    await require("./flash-sale-http").runHttpBench()
   }
 }
 

@@ -16,6 +16,8 @@ export type LegacyCollection = (typeof LEGACY_COLLECTIONS)[number]
 /**
  * Why a legacy document is quarantined instead of migrated, in the order the
  * checks run: a document failing several is quarantined for the first.
+ * `duplicate_key` is found by the loader: a slug, SKU or order number that
+ * another document already holds in the target (compared as MySQL does).
  */
 export const QUARANTINE_REASONS = [
   "missing_required_field",
@@ -24,6 +26,7 @@ export const QUARANTINE_REASONS = [
   "invalid_value",
   "dangling_reference",
   "duplicate_email",
+  "duplicate_key",
 ] as const
 
 export type QuarantineReason = (typeof QUARANTINE_REASONS)[number]

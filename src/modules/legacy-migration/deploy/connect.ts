@@ -15,7 +15,11 @@ const UNREACHABLE = new Set([
 // Identifiers cannot be bound as parameters; only plain names are quoted.
 const SAFE_DATABASE_NAME = /^[A-Za-z0-9_$-]{1,64}$/
 
-function explain(error: unknown, target: MysqlTarget): Error {
+/** A driver error turned into one line saying what to check. */
+export function explainConnectError(
+  error: unknown,
+  target: MysqlTarget
+): Error {
   const code = errorCode(error)
   const where = `${target.host}:${target.port}`
   if (code && UNREACHABLE.has(code)) {
@@ -55,7 +59,7 @@ export async function connectCreatingDatabase(
     return { connection, created: false }
   } catch (error) {
     if (errorCode(error) !== "ER_BAD_DB_ERROR") {
-      throw explain(error, target)
+      throw explainConnectError(error, target)
     }
   }
   if (!SAFE_DATABASE_NAME.test(target.database)) {
@@ -64,7 +68,7 @@ export async function connectCreatingDatabase(
     )
   }
   const connection = await createConnection(base).catch((error) => {
-    throw explain(error, target)
+    throw explainConnectError(error, target)
   })
   await connection.query(
     `CREATE DATABASE IF NOT EXISTS \`${target.database}\` DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`

@@ -11,16 +11,15 @@ const MAX_DOCUMENT_SIZE = 16 * 1024 * 1024 + 16 * 1024
 export type ReadDumpOptions = {
   chunkSize?: number
   deserialize?: DeserializeOptions
+  /** Documents to pass over first, by their length prefix alone (not parsed). */
+  skip?: number
 }
 
-/**
- * Streams the documents of a mongodump `<collection>.bson` file in order,
- * holding one chunk (plus a partial document) in memory, never the file.
- */
-export async function* readDumpCollection(
+/** The whole documents of each chunk of a dump file, as raw bytes, in file order. */
+async function* rawDocuments(
   path: string,
-  { chunkSize = DUMP_CHUNK_SIZE, deserialize = {} }: ReadDumpOptions = {}
-): AsyncGenerator<Document, void, undefined> {
+  chunkSize: number
+): AsyncGenerator<Buffer[], void, undefined> {
   const file = await open(path, "r")
   try {
     let pending = Buffer.alloc(0)
@@ -34,6 +33,7 @@ export async function* readDumpCollection(
       const fresh = chunk.subarray(0, bytesRead)
       pending = pending.length ? Buffer.concat([pending, fresh]) : fresh
 
+      const documents: Buffer[] = []
       let offset = 0
       while (pending.length - offset >= 4) {
         const size = pending.readInt32LE(offset)
@@ -45,12 +45,10 @@ export async function* readDumpCollection(
         if (pending.length - offset < size) {
           break
         }
-        yield BSON.deserialize(
-          pending.subarray(offset, offset + size),
-          deserialize
-        )
+        documents.push(pending.subarray(offset, offset + size))
         offset += size
       }
+      yield documents
       consumed += offset
       pending = pending.subarray(offset)
     }
@@ -62,4 +60,49 @@ export async function* readDumpCollection(
   } finally {
     await file.close()
   }
+}
+
+/**
+ * Streams the documents of a mongodump `<collection>.bson` file in order,
+ * holding one chunk (plus a partial document) in memory, never the file.
+ */
+export async function* readDumpCollection(
+  path: string,
+  {
+    chunkSize = DUMP_CHUNK_SIZE,
+    deserialize = {},
+    skip = 0,
+  }: ReadDumpOptions = {}
+): AsyncGenerator<Document, void, undefined> {
+  let toSkip = skip
+  let index = 0
+  for await (const documents of rawDocuments(path, chunkSize)) {
+    const from = Math.min(toSkip, documents.length)
+    toSkip -= from
+    index += from
+    for (let i = from; i < documents.length; i++, index++) {
+      let document: Document
+      try {
+        document = BSON.deserialize(documents[i], deserialize)
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error)
+        throw new Error(
+          `${path}: document ${index + 1} is not valid BSON (${reason})`
+        )
+      }
+      yield document
+    }
+  }
+}
+
+/** How many documents a dump file holds, from length prefixes (nothing parsed). */
+export async function countDumpDocuments(
+  path: string,
+  chunkSize = DUMP_CHUNK_SIZE
+): Promise<number> {
+  let count = 0
+  for await (const documents of rawDocuments(path, chunkSize)) {
+    count += documents.length
+  }
+  return count
 }

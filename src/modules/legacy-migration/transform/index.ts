@@ -72,4 +72,5 @@ export function rememberMigrated<C extends LegacyCollection>(
 }
 
 export { MemoryMigratedIndex }
+export type { Migrated, Quarantined } from "./check"
 export type { MigratedIndex, TransformResult }

@@ -1,0 +1,337 @@
+#!/usr/bin/env node
+/**
+ * The HTTP part of `npm run bench:flash-sale` (or `node bench/flash-sale-http.js`
+ * alone): runs the store from the project root (`medusa start`, TypeScript
+ * compiled on load) on a fresh database, with Redis unless
+ * BENCH_FLASH_SALE_HTTP_REDIS=0, and measures:
+ *   - GET /health and GET /store/flash-sales with autocannon (10 connections,
+ *     BENCH_DURATION s, median of BENCH_RUNS runs);
+ *   - POST /store/flash-sales/:id/reservations: BENCH_FLASH_SALE_SHOPPERS
+ *     (200) registered shoppers, each reserving once into their own cart, on
+ *     BENCH_FLASH_SALE_HTTP_CONCURRENCY (10) connections, against an item
+ *     allocated for half of them (at most the 100 units the seed stocks), so
+ *     admissions (reserve and add to cart) and sold-out refusals are both
+ *     timed.
+ * Prints req/s and p50/p99 per route, then the units oversold according to
+ * the PostgreSQL rows and counters.
+ */
+const { spawn } = require("child_process")
+const { performance } = require("perf_hooks")
+const net = require("net")
+const { Client } = require("pg")
+const { Redis } = require("ioredis")
+const { runConcurrently } = require("./lib/concurrency")
+const { measure, summarise } = require("./lib/measure")
+const { createDatabase, dropDatabase, ROOT } = require("./lib/server")
+const { runMedusa } = require("../scripts/lib/medusa-cli")
+
+const ADMIN_DB_URL =
+  process.env.BENCH_DATABASE_URL ||
+  "postgres://postgres@localhost:5432/postgres"
+const REDIS_URL = process.env.BENCH_REDIS_URL || "redis://127.0.0.1:6379"
+const WITH_REDIS = process.env.BENCH_FLASH_SALE_HTTP_REDIS !== "0"
+const SHOPPERS = Number(process.env.BENCH_FLASH_SALE_SHOPPERS || 200)
+const CONCURRENCY = Number(process.env.BENCH_FLASH_SALE_HTTP_CONCURRENCY || 10)
+const DURATION = Number(process.env.BENCH_DURATION || 10)
+const RUNS = Number(process.env.BENCH_RUNS || 3)
+
+function freePort() {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, () => {
+      const { port } = server.address()
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+/** `medusa start` from the project root; resolves once /health answers. */
+async function startServer(env, port) {
+  const child = spawn(
+    process.execPath,
+    [require.resolve("@medusajs/cli/cli.js"), "start", "--port", String(port)],
+    {
+      cwd: ROOT,
+      env: { ...env, NODE_ENV: "development" },
+      stdio: ["ignore", "pipe", "pipe"],
+    }
+  )
+  let output = ""
+  const keep = (chunk) => (output = (output + chunk).slice(-5000))
+  child.stdout.on("data", keep)
+  child.stderr.on("data", keep)
+  const deadline = Date.now() + 180000
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`The server exited while starting:\n${output}`)
+    }
+    try {
+      if ((await fetch(`http://localhost:${port}/health`)).ok) {
+        return child
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+  child.kill("SIGKILL")
+  throw new Error(`The server did not answer /health within 180 s:\n${output}`)
+}
+
+/** A small JSON client for one server. */
+function client(port, publishableKey) {
+  return async (method, path, { body, token } = {}) => {
+    const response = await fetch(`http://localhost:${port}${path}`, {
+      method,
+      headers: {
+        "content-type": "application/json",
+        "x-publishable-api-key": publishableKey,
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    const data = await response.json().catch(() => ({}))
+    if (!response.ok) {
+      const error = new Error(`${method} ${path}: ${response.status}`)
+      error.status = response.status
+      error.data = data
+      throw error
+    }
+    return data
+  }
+}
+
+/** A registered shopper with an empty euro cart. */
+async function newShopper(call, regionId, n) {
+  const email = `bench-shopper-${n}@example.com`
+  const password = "bench-pass"
+  const { token: registration } = await call(
+    "POST",
+    "/auth/customer/emailpass/register",
+    { body: { email, password } }
+  )
+  await call("POST", "/store/customers", {
+    token: registration,
+    body: { email, first_name: "Bench", last_name: `Shopper ${n}` },
+  })
+  const { token } = await call("POST", "/auth/customer/emailpass", {
+    body: { email, password },
+  })
+  const { cart } = await call("POST", "/store/carts", {
+    token,
+    body: { region_id: regionId },
+  })
+  return { token, cartId: cart.id }
+}
+
+/** The `share` percentile of `values` (ms), or NaN when there are none. */
+function percentile(values, share) {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(Math.floor(share * sorted.length), sorted.length - 1)]
+}
+
+/** Units held beyond the allocation, from the rows and from the counters. */
+async function oversoldUnits(databaseUrl, itemId) {
+  const db = new Client({ connectionString: databaseUrl })
+  await db.connect()
+  const { rows } = await db.query(
+    `SELECT i.units_allocated, i.units_sold, i.units_reserved,
+       (SELECT COALESCE(SUM(quantity), 0)::int FROM flash_sale_reservation r
+        WHERE r.item_id = i.id AND r.status IN ('active', 'converted')) AS held
+     FROM flash_sale_item i WHERE i.id = $1`,
+    [itemId]
+  )
+  await db.end()
+  const [item] = rows
+  const counted = item.units_sold + item.units_reserved
+  return {
+    held: item.held,
+    oversold:
+      Math.max(counted - item.units_allocated, 0) +
+      Math.max(item.held - item.units_allocated, 0) +
+      Math.abs(item.held - counted),
+  }
+}
+
+async function runHttpBench() {
+  const dbName = `klelite_bench_flash_http_${Date.now()}`
+  const databaseUrl = createDatabase(ADMIN_DB_URL, dbName)
+  const prefix = `${dbName}:`
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    ...(WITH_REDIS ? { REDIS_URL, REDIS_PREFIX: prefix } : {}),
+    DISABLE_MEDUSA_ADMIN: "true",
+    LOG_LEVEL: "error",
+    MEDUSA_DISABLE_TELEMETRY: "true",
+  }
+  if (!WITH_REDIS) {
+    delete env.REDIS_URL
+  }
+  let server
+  try {
+    console.log(`\nbench: HTTP, migrating and seeding ${dbName}`)
+    await runMedusa(["db:migrate"], { cwd: ROOT, env })
+    await runMedusa(["exec", "./src/scripts/seed.ts"], { cwd: ROOT, env })
+    const port = await freePort()
+    server = await startServer(env, port)
+
+    const db = new Client({ connectionString: databaseUrl })
+    await db.connect()
+    const {
+      rows: [{ token: publishableKey }],
+    } = await db.query(
+      "SELECT token FROM api_key WHERE type = 'publishable' AND title = 'Klelite Storefront' AND revoked_at IS NULL LIMIT 1"
+    )
+    const {
+      rows: [{ id: variantId }],
+    } = await db.query(
+      `SELECT v.id FROM product_variant v JOIN product p ON p.id = v.product_id
+       WHERE p.handle = 'paris-brest' AND v.deleted_at IS NULL
+       ORDER BY v.variant_rank, v.id LIMIT 1`
+    )
+    await db.end()
+    const call = client(port, publishableKey)
+
+    const { token: adminToken } = await call("POST", "/auth/user/emailpass", {
+      body: { email: "admin@klelite.local", password: "klelite-admin" },
+    })
+    const allocation = Math.ceil(SHOPPERS / 2)
+    const { flash_sale: sale } = await call("POST", "/admin/flash-sales", {
+      token: adminToken,
+      body: {
+        title: "HTTP benchmark",
+        starts_at: new Date(Date.now() - 60000).toISOString(),
+        ends_at: new Date(Date.now() + 3600000).toISOString(),
+        items: [
+          {
+            variant_id: variantId,
+            prices: { eur: 19 },
+            units_allocated: Math.min(allocation, 100),
+            per_customer_limit: 1,
+          },
+        ],
+      },
+    })
+    const [item] = sale.items
+
+    console.log(`bench: registering ${SHOPPERS} shoppers with a cart each`)
+    const { regions } = await call("GET", "/store/regions")
+    const europe = regions.find((region) => region.currency_code === "eur")
+    const shoppers = new Array(SHOPPERS)
+    await runConcurrently({
+      total: SHOPPERS,
+      concurrency: CONCURRENCY,
+      task: async (i) => {
+        shoppers[i] = await newShopper(call, europe.id, i)
+      },
+    })
+
+    const headers = { "x-publishable-api-key": publishableKey }
+    const rows = []
+    for (const [name, path] of [
+      ["GET /health", "/health"],
+      ["GET /store/flash-sales", "/store/flash-sales?currency_code=eur"],
+    ]) {
+      const url = `http://localhost:${port}${path}`
+      await measure({ url, headers, connections: 10, duration: 2 })
+      const runs = []
+      for (let i = 0; i < RUNS; i++) {
+        runs.push(
+          await measure({ url, headers, connections: 10, duration: DURATION })
+        )
+      }
+      const figures = summarise(runs)
+      rows.push({ name, ...figures, rate: figures.rps })
+    }
+
+    const latencies = { admitted: [], refused: [] }
+    const reasons = new Set()
+    const reserve = await runConcurrently({
+      total: SHOPPERS,
+      concurrency: CONCURRENCY,
+      task: async (i) => {
+        const startedAt = performance.now()
+        try {
+          await call("POST", `/store/flash-sales/${sale.id}/reservations`, {
+            token: shoppers[i].token,
+            body: {
+              item_id: item.id,
+              quantity: 1,
+              cart_id: shoppers[i].cartId,
+            },
+          })
+          latencies.admitted.push(performance.now() - startedAt)
+        } catch (error) {
+          if (error.status !== 400) {
+            throw error
+          }
+          reasons.add(error.data.message)
+          latencies.refused.push(performance.now() - startedAt)
+        }
+      },
+    })
+    if (reasons.size) {
+      console.log(`bench: refusals: ${[...reasons].join(" | ")}`)
+    }
+    const admitted = latencies.admitted.length
+    rows.push({
+      name: `POST reservations, all ${SHOPPERS}`,
+      rate: reserve.opsPerSecond,
+      p50: reserve.p50,
+      p99: reserve.p99,
+      errors: reserve.failed,
+    })
+    for (const [outcome, values] of Object.entries(latencies)) {
+      rows.push({
+        name: `  of which ${outcome} (${values.length})`,
+        rate: NaN,
+        p50: percentile(values, 0.5),
+        p99: percentile(values, 0.99),
+        errors: 0,
+      })
+    }
+
+    const { held, oversold } = await oversoldUnits(databaseUrl, item.id)
+    console.log(
+      `\nflash-sale HTTP, ${WITH_REDIS ? "Redis" : "PostgreSQL"} engine, ` +
+        `medusa start from the project root on ${require("os").cpus().length} cores\n`
+    )
+    for (const row of rows) {
+      console.log(
+        `  ${row.name.padEnd(36)} ${(Number.isNaN(row.rate) ? "" : `${Math.round(row.rate).toLocaleString("en")}/s`).padStart(8)}` +
+          `   p50 ${Number(row.p50).toFixed(1).padStart(7)} ms` +
+          `   p99 ${Number(row.p99).toFixed(1).padStart(7)} ms` +
+          `   errors ${row.errors + (row.non2xx ?? 0)}`
+      )
+    }
+    console.log(
+      `  units held ${held} of ${item.units_allocated} allocated; admitted ${admitted}; units oversold: ${oversold}`
+    )
+    if (oversold || admitted !== held || reserve.failed) {
+      process.exitCode = 1
+    }
+  } finally {
+    if (server) {
+      server.kill("SIGTERM")
+      await new Promise((resolve) => server.on("exit", resolve))
+    }
+    dropDatabase(ADMIN_DB_URL, dbName)
+    if (WITH_REDIS) {
+      const redis = new Redis(REDIS_URL)
+      const keys = await redis.keys(`*${dbName}*`)
+      if (keys.length) {
+        await redis.del(...keys)
+      }
+      await redis.quit()
+    }
+  }
+}
+
+module.exports = { runHttpBench }
+
+if (require.main === module) {
+  runHttpBench().catch((error) => {
+    console.error(`bench: ${error.message}`)
+    process.exit(1)
+  })
+}

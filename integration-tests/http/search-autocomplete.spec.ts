@@ -1,0 +1,293 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
+import {
+  createStep,
+  createWorkflow,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
+import seedKleliteStore from "../../src/scripts/seed"
+import {
+  SEARCH_ANALYTICS_MODULE,
+  type SearchAnalyticsModuleService,
+} from "../../src/modules/search-analytics"
+import { recordSearchQueriesStep } from "../../src/workflows/search/steps/record-search-queries"
+import { login } from "../utils/checkout"
+import { waitFor } from "../utils/wait-for"
+
+jest.setTimeout(2 * 60 * 1000)
+
+type Headers = Record<string, string>
+
+type QueryTotals = {
+  query: string
+  searches: number
+  no_result_searches: number
+}
+
+const failAfterRecording = createWorkflow(
+  "search-test-fail-after-recording",
+  (input: { queries: { query: string; result_count: number }[] }) => {
+    recordSearchQueriesStep(input.queries)
+    createStep("search-test-fail", async () => {
+      throw new Error("a later step failed")
+    })()
+    return new WorkflowResponse(undefined)
+  }
+)
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  testSuite: ({ api, getContainer, dbConnection }) => {
+    let headers: Headers
+    let adminHeaders: Headers
+
+    const searchText = (q: string, extra: Record<string, unknown> = {}) =>
+      api.post(
+        "/store/search",
+        { entity: "product", filters: { q }, ...extra },
+        { headers }
+      )
+
+    const autocomplete = async (q: string) =>
+      (
+        await api.get(`/store/search/autocomplete?q=${encodeURIComponent(q)}`, {
+          headers,
+        })
+      ).data
+
+    const statusOf = (request: Promise<{ status: number }>) =>
+      request
+        .then((response) => response.status)
+        .catch((error) => error.response.status as number)
+
+    const queryReport = async () =>
+      (await api.get("/admin/search/queries", { headers: adminHeaders }))
+        .data as {
+        top_queries: QueryTotals[]
+        no_result_queries: QueryTotals[]
+      }
+
+    const activeVersion = async () => {
+      const { rows } = await dbConnection.raw(
+        `SELECT active_version FROM search_index WHERE name = 'product'`
+      )
+      return Number(rows[0].active_version)
+    }
+
+    beforeAll(async () => {
+      const seeded = await seedKleliteStore({
+        container: getContainer(),
+        args: [],
+      })
+      headers = { "x-publishable-api-key": seeded.publishableKey }
+      await getContainer().resolve(Modules.SEARCH).reindex({ index: "product" })
+    })
+
+    beforeEach(async () => {
+      adminHeaders = await login(
+        api,
+        "user",
+        "admin@klelite.local",
+        "klelite-admin"
+      )
+    })
+
+    it("completes a prefix with products, their categories and popular queries", async () => {
+      await searchText("chocolat")
+      await waitFor(
+        async () =>
+          (await queryReport()).top_queries.some(
+            (row) => row.query === "chocolat"
+          ),
+        { what: "the logged query" }
+      )
+
+      const result = await autocomplete("choc")
+
+      expect(
+        result.products.map((product: { handle: string }) => product.handle)
+      ).toEqual(expect.arrayContaining(["pain-au-chocolat"]))
+      expect(result.products.length).toBeLessThanOrEqual(5)
+      expect(result.products[0]).toEqual(
+        expect.objectContaining({
+          title: expect.any(String),
+          handle: expect.any(String),
+          price_eur: expect.any(Number),
+          in_stock: true,
+        })
+      )
+      expect(result.categories).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            handle: "macarons",
+            name: "Macarons",
+          }),
+        ])
+      )
+      expect(result.suggestions).toEqual(["chocolat"])
+    })
+
+    it("tolerates typos while typing", async () => {
+      const result = await autocomplete("croisant")
+      expect(result.products[0].handle).toMatch(/^croissant-/)
+    })
+
+    it("counts top and no-result queries anonymously", async () => {
+      for (const q of [
+        "Chocolat",
+        "chocolat ",
+        "chocolat",
+        "zzqx",
+        "zzqx",
+        "tarte",
+      ]) {
+        await searchText(q)
+      }
+      await searchText("ignored facet-only query", { pagination: { take: 0 } })
+      await searchText("ignored second page", { pagination: { skip: 20 } })
+
+      const report = await waitFor(
+        async () => {
+          const found = await queryReport()
+          const total = found.top_queries.reduce(
+            (sum, row) => sum + row.searches,
+            0
+          )
+          return total >= 6 && found
+        },
+        { what: "the logged queries" }
+      )
+
+      expect(report.top_queries[0]).toEqual(
+        expect.objectContaining({
+          query: "chocolat",
+          searches: 3,
+          no_result_searches: 0,
+        })
+      )
+      expect(report.no_result_queries).toEqual([
+        expect.objectContaining({
+          query: "zzqx",
+          searches: 2,
+          no_result_searches: 2,
+        }),
+      ])
+      expect(report.top_queries.map((row) => row.query)).not.toContain(
+        "ignored facet-only query"
+      )
+      const { rows } = await dbConnection.raw(
+        `SELECT column_name FROM information_schema.columns WHERE table_name = 'search_query_stat'`
+      )
+      expect(
+        rows.map((row: { column_name: string }) => row.column_name).sort()
+      ).toEqual([
+        "created_at",
+        "day",
+        "deleted_at",
+        "id",
+        "last_result_count",
+        "no_result_searches",
+        "query",
+        "searches",
+        "updated_at",
+      ])
+    })
+
+    it("takes the counts back when a later step fails", async () => {
+      const analytics = getContainer().resolve<SearchAnalyticsModuleService>(
+        SEARCH_ANALYTICS_MODULE
+      )
+      await analytics.recordQueries([{ query: "brioche", result_count: 2 }])
+
+      const { errors } = await failAfterRecording(getContainer()).run({
+        input: { queries: [{ query: "brioche", result_count: 0 }] },
+        throwOnError: false,
+      })
+
+      expect(errors).toHaveLength(1)
+      const [row] = await analytics.listQueryTotals({
+        since: new Date(Date.now() - 86_400_000),
+        limit: 10,
+        ranking: "top",
+      })
+      expect(row).toEqual(
+        expect.objectContaining({
+          query: "brioche",
+          searches: 1,
+          no_result_searches: 0,
+        })
+      )
+    })
+
+    it("rebuilds the index with a swap while searches keep answering", async () => {
+      const { data: all } = await searchText("", { pagination: { take: 0 } })
+      const total = all.results[0].metadata.count
+      const before = await activeVersion()
+
+      const response = await api.post(
+        "/admin/search/indexes/product/rebuild",
+        {},
+        { headers: adminHeaders }
+      )
+      expect(response.status).toEqual(202)
+
+      const counts: number[] = []
+      await waitFor(
+        async () => {
+          const { data } = await searchText("", { pagination: { take: 0 } })
+          counts.push(data.results[0].metadata.count)
+          return (await activeVersion()) > before
+        },
+        { what: "the new version", intervalMs: 20, timeoutMs: 30000 }
+      )
+      const { data: after } = await searchText("", { pagination: { take: 0 } })
+
+      expect(new Set(counts)).toEqual(new Set([total]))
+      expect(after.results[0].metadata.count).toEqual(total)
+    })
+
+    it("refuses bad input", async () => {
+      const statuses = await Promise.all([
+        statusOf(api.get("/store/search/autocomplete", { headers })),
+        statusOf(api.get("/store/search/autocomplete?q=", { headers })),
+        statusOf(
+          api.get(`/store/search/autocomplete?q=${"a".repeat(201)}`, {
+            headers,
+          })
+        ),
+        statusOf(
+          api.get("/store/search/autocomplete?q=a&limit=0", { headers })
+        ),
+        statusOf(
+          api.get("/store/search/autocomplete?q=a&limit=50", { headers })
+        ),
+        statusOf(
+          api.get("/store/search/autocomplete?q=a&debug=1", { headers })
+        ),
+        statusOf(api.get("/store/search/autocomplete?q=a")),
+        statusOf(api.get("/admin/search/queries")),
+        statusOf(
+          api.get("/admin/search/queries?days=0", { headers: adminHeaders })
+        ),
+        statusOf(
+          api.post(
+            "/admin/search/indexes/nope/rebuild",
+            {},
+            { headers: adminHeaders }
+          )
+        ),
+        statusOf(
+          api.post(
+            "/admin/search/indexes/product/rebuild",
+            { strategy: "in_place" },
+            { headers: adminHeaders }
+          )
+        ),
+      ])
+
+      expect(statuses).toEqual([
+        400, 400, 400, 400, 400, 400, 400, 401, 400, 404, 400,
+      ])
+    })
+  },
+})

@@ -1,0 +1,344 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
+import type { AxiosInstance } from "axios"
+import seedKleliteStore from "../../src/scripts/seed"
+import { login } from "../utils/checkout"
+import { waitFor } from "../utils/wait-for"
+
+jest.setTimeout(2 * 60 * 1000)
+
+type Headers = Record<string, string>
+
+type Hit = { id: string; document: Record<string, unknown> }
+
+type SearchResult = {
+  hits: Hit[]
+  facets?: Record<
+    string,
+    {
+      values?: { value: string; count: number }[]
+      ranges?: { key: string; count: number }[]
+    }
+  >
+  metadata: { count: number | null }
+}
+
+type StoreProduct = {
+  id: string
+  handle: string
+  collection: { handle: string } | null
+  tags: { value: string }[]
+  categories: { handle: string; parent_category: { handle: string } | null }[]
+  variants: { calculated_price: { calculated_amount: number } }[]
+}
+
+const PRICE_RANGES = [
+  { key: "under-20", to: 20 },
+  { key: "20-50", from: 20, to: 50 },
+  { key: "50-plus", from: 50 },
+]
+
+/** How many products fall under each key `keysOf` gives them. */
+function countBy(
+  products: StoreProduct[],
+  keysOf: (p: StoreProduct) => string[]
+) {
+  const counts: Record<string, number> = {}
+  for (const product of products) {
+    for (const key of new Set(keysOf(product))) {
+      counts[key] = (counts[key] ?? 0) + 1
+    }
+  }
+  return counts
+}
+
+function facetCounts(result: SearchResult, field: string) {
+  return Object.fromEntries(
+    (result.facets?.[field]?.values ?? []).map(({ value, count }) => [
+      value,
+      count,
+    ])
+  )
+}
+
+function lowestPrice(product: StoreProduct) {
+  return Math.min(
+    ...product.variants.map(
+      (variant) => variant.calculated_price.calculated_amount
+    )
+  )
+}
+
+/** Reads admin ids for a product: variants, their inventory items and levels. */
+async function adminProduct(
+  api: AxiosInstance,
+  headers: Headers,
+  handle: string
+) {
+  const { data } = await api.get(
+    `/admin/products?handle=${handle}&fields=id,*variants,*variants.inventory_items`,
+    { headers }
+  )
+  return data.products[0] as {
+    id: string
+    variants: { id: string; inventory_items: { inventory_item_id: string }[] }[]
+  }
+}
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  testSuite: ({ api, getContainer }) => {
+    let headers: Headers
+    let adminHeaders: Headers
+    let eurRegionId: string
+
+    const search = async (body: Record<string, unknown>) => {
+      const { data } = await api.post(
+        "/store/search",
+        { entity: "product", ...body },
+        { headers }
+      )
+      return data.results[0] as SearchResult
+    }
+
+    const searchStatus = (body: unknown, requestHeaders = headers) =>
+      api
+        .post("/store/search", body, { headers: requestHeaders })
+        .then((response) => response.status)
+        .catch((error) => error.response.status as number)
+
+    const byHandle = async (handle: string) =>
+      (await search({ filters: { handle }, pagination: { take: 1 } })).hits[0]
+        ?.document
+
+    beforeAll(async () => {
+      const seeded = await seedKleliteStore({
+        container: getContainer(),
+        args: [],
+      })
+      headers = { "x-publishable-api-key": seeded.publishableKey }
+      // The catalog's own events are ingested one at a time; a rebuild
+      // indexes it at once and leaves a settled index behind.
+      await getContainer().resolve(Modules.SEARCH).reindex({ index: "product" })
+    })
+
+    beforeEach(async () => {
+      adminHeaders = await login(
+        api,
+        "user",
+        "admin@klelite.local",
+        "klelite-admin"
+      )
+      const { data } = await api.get("/store/regions", { headers })
+      eurRegionId = data.regions.find(
+        (region: { currency_code: string }) => region.currency_code === "eur"
+      ).id
+    })
+
+    const storeProducts = async (): Promise<StoreProduct[]> => {
+      const { data } = await api.get(
+        `/store/products?limit=200&region_id=${eurRegionId}&fields=id,handle,*collection,*tags,*categories,categories.parent_category.handle,*variants.calculated_price`,
+        { headers }
+      )
+      return data.products
+    }
+
+    it("finds published products of the key's sales channel by text", async () => {
+      const result = await search({ filters: { q: "croissant" } })
+      const handles = result.hits.map((hit) => hit.document.handle)
+
+      expect(handles).toEqual(
+        expect.arrayContaining(["croissant-au-beurre", "croissant-aux-amandes"])
+      )
+      expect(handles[0]).toMatch(/^croissant-/)
+      for (const hit of result.hits) {
+        expect(hit.document.status).toEqual("published")
+      }
+      expect(result.metadata.count).toEqual(result.hits.length)
+    })
+
+    it("indexes taxonomy, diet, allergens, options, SKUs, prices and stock", async () => {
+      const macaron = await byHandle("macaron-pistache")
+
+      expect(macaron).toEqual(
+        expect.objectContaining({
+          title: "Macaron pistache",
+          categories: expect.arrayContaining(["macarons", "macaron-classics"]),
+          category_lvl0: ["Macarons"],
+          category_lvl1: ["Macarons > Macaron Classics"],
+          collection: "atelier-classics",
+          dietary: expect.arrayContaining(["vegetarian", "gluten-free"]),
+          allergens: expect.arrayContaining(["nuts", "dairy", "eggs"]),
+          options: ["Box of 6", "Box of 12"],
+          skus: expect.arrayContaining(["KLE-MAC-PISTACHE-BOX-OF-6"]),
+          price_eur: 15,
+          price_usd: 18,
+          in_stock: true,
+          units_sold: null,
+        })
+      )
+    })
+
+    it("answers exact facet counts for a filtered query", async () => {
+      const expected = (await storeProducts()).filter((product) =>
+        product.tags.some((tag) => tag.value === "vegetarian")
+      )
+      const result = await search({
+        filters: { dietary: "vegetarian" },
+        pagination: { take: 0 },
+        search_options: {
+          facets: [
+            { field: "categories", limit: 50 },
+            { field: "allergens", limit: 50 },
+            { field: "collection", limit: 50 },
+            "in_stock",
+            { field: "price_eur", type: "range", ranges: PRICE_RANGES },
+          ],
+        },
+      })
+
+      expect(result.metadata.count).toEqual(expected.length)
+      expect(facetCounts(result, "categories")).toEqual(
+        countBy(expected, (product) =>
+          product.categories.flatMap((category) =>
+            [category.handle, category.parent_category?.handle].filter(
+              (handle): handle is string => !!handle
+            )
+          )
+        )
+      )
+      expect(facetCounts(result, "allergens")).toEqual(
+        countBy(expected, (product) =>
+          product.tags
+            .filter((tag) => tag.value.startsWith("contains-"))
+            .map((tag) => tag.value.replace("contains-", ""))
+        )
+      )
+      expect(facetCounts(result, "collection")).toEqual(
+        countBy(expected, (product) => [product.collection?.handle ?? ""])
+      )
+      expect(facetCounts(result, "in_stock")).toEqual({ true: expected.length })
+      const ranges = Object.fromEntries(
+        (result.facets?.price_eur?.ranges ?? []).map(({ key, count }) => [
+          key,
+          count,
+        ])
+      )
+      expect(ranges).toEqual(
+        Object.fromEntries(
+          PRICE_RANGES.map(({ key, from = -Infinity, to = Infinity }) => [
+            key,
+            expected.filter((product) => {
+              const price = lowestPrice(product)
+              return price >= from && price < to
+            }).length,
+          ])
+        )
+      )
+    })
+
+    it("sorts by price and by newest", async () => {
+      const byPrice = await search({
+        pagination: { take: 100, order: { price_eur: "ASC" } },
+      })
+      const prices = byPrice.hits.map((hit) => Number(hit.document.price_eur))
+      expect(prices).toEqual([...prices].sort((a, b) => a - b))
+
+      const newest = await search({
+        pagination: { take: 100, order: { created_at: "DESC" } },
+      })
+      const dates = newest.hits.map((hit) => String(hit.document.created_at))
+      expect(dates).toEqual([...dates].sort().reverse())
+    })
+
+    it("shows a price change once the variant event is ingested", async () => {
+      const product = await adminProduct(api, adminHeaders, "macaron-pistache")
+      const boxOfSix = product.variants[0]
+
+      await api.post(
+        `/admin/products/${product.id}/variants/${boxOfSix.id}`,
+        {
+          prices: [
+            { currency_code: "eur", amount: 9.5 },
+            { currency_code: "usd", amount: 11 },
+          ],
+        },
+        { headers: adminHeaders }
+      )
+
+      const updated = await waitFor(
+        async () => {
+          const document = await byHandle("macaron-pistache")
+          return document?.price_eur === 9.5 && document
+        },
+        { what: "the new price in the index" }
+      )
+      expect(updated.price_usd).toEqual(11)
+    })
+
+    it("shows a sell-out once the stock event is ingested", async () => {
+      const product = await adminProduct(api, adminHeaders, "kouign-amann")
+      for (const variant of product.variants) {
+        for (const { inventory_item_id } of variant.inventory_items) {
+          const { data } = await api.get(
+            `/admin/inventory-items/${inventory_item_id}/location-levels`,
+            { headers: adminHeaders }
+          )
+          for (const level of data.inventory_levels) {
+            await api.post(
+              `/admin/inventory-items/${inventory_item_id}/location-levels/${level.location_id}`,
+              { stocked_quantity: 0 },
+              { headers: adminHeaders }
+            )
+          }
+        }
+      }
+
+      await waitFor(
+        async () => (await byHandle("kouign-amann"))?.in_stock === false,
+        { what: "the sell-out in the index" }
+      )
+      const inStock = await search({
+        filters: { in_stock: true },
+        pagination: { take: 100 },
+      })
+      expect(inStock.hits.map((hit) => hit.document.handle)).not.toContain(
+        "kouign-amann"
+      )
+    })
+
+    it("refuses bad input with a 4xx", async () => {
+      const statuses = await Promise.all([
+        searchStatus({
+          entity: "product",
+          search_options: { facets: ["no_such_field"] },
+        }),
+        searchStatus({
+          entity: "product",
+          pagination: { order: { no_such_field: "ASC" } },
+        }),
+        searchStatus({
+          entity: "product",
+          pagination: { order: { description: "ASC" } },
+        }),
+        searchStatus({ entity: "product", pagination: { take: 101 } }),
+        searchStatus({
+          entity: "product",
+          filters: { price_eur: { $gte: "cheap" } },
+        }),
+        searchStatus({
+          entity: "product",
+          filters: { dietary: { $regex: "veg" } },
+        }),
+        searchStatus({ entity: "product", filters: { q: "x".repeat(201) } }),
+        searchStatus({ entity: "product", unexpected: true }),
+        searchStatus({ entity: "customer" }),
+        searchStatus({ entity: "product" }, {}),
+      ])
+
+      expect(statuses).toEqual([
+        400, 400, 400, 400, 400, 400, 400, 400, 404, 400,
+      ])
+    })
+  },
+})

@@ -1,0 +1,322 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
+import Redis from "ioredis"
+import path from "path"
+import { REALTIME_MODULE } from ".."
+import { BackInStockSubscription } from "../models"
+import RealtimeModuleService from "../service"
+import type { RealtimeEvent, RealtimeModuleOptions } from "../types"
+
+jest.setTimeout(60_000)
+
+const REDIS_URL = process.env.REDIS_URL || "redis://127.0.0.1:6379"
+const PREFIX = `klelite-test-realtime-${process.pid}-${Date.now()}:`
+const options: RealtimeModuleOptions = {
+  redisUrl: REDIS_URL,
+  prefix: PREFIX,
+  historySize: 20,
+}
+
+const tick = (ms = 50) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Reads `text/event-stream` chunks back into events. */
+function parseChunks(chunks: string[]): { id: string; event: string }[] {
+  return chunks
+    .join("")
+    .split("\n\n")
+    .filter((block) => block.startsWith("id:"))
+    .map((block) => {
+      const [id, event] = block.split("\n")
+      return { id: id.slice(4), event: event.slice(7) }
+    })
+}
+
+async function waitForCount<T>(items: T[], count: number, ms = 5000) {
+  const deadline = Date.now() + ms
+  while (items.length < count && Date.now() < deadline) {
+    await tick(10)
+  }
+  return items
+}
+
+moduleIntegrationTestRunner<RealtimeModuleService>({
+  moduleName: REALTIME_MODULE,
+  moduleModels: [BackInStockSubscription],
+  moduleOptions: options,
+  resolve: "./src/modules/realtime",
+  pathToMigrations: path.join(__dirname, "..", "migrations"),
+  testSuite: ({ service }) => {
+    const others: RealtimeModuleService[] = []
+    /** A second instance with its own Redis connections, like another process. */
+    const otherInstance = (extra: RealtimeModuleOptions = {}) => {
+      const instance = new RealtimeModuleService({}, { ...options, ...extra })
+      others.push(instance)
+      return instance
+    }
+
+    afterEach(async () => {
+      await Promise.all(others.splice(0).map((other) => other.close()))
+    })
+
+    afterAll(async () => {
+      const redis = new Redis(REDIS_URL)
+      const keys = await redis.keys(`${PREFIX}*`)
+      if (keys.length) {
+        await redis.del(...keys)
+      }
+      await redis.quit()
+    })
+
+    describe("fan-out over Redis", () => {
+      it("delivers what one instance publishes to listeners on another", async () => {
+        const other = otherInstance()
+        const received: RealtimeEvent[] = []
+        const unsubscribe = await service.subscribe("customer:cus_a", (event) =>
+          received.push(event)
+        )
+        await other.publish("customer:cus_a", "order.placed", { n: 1 })
+        await other.publish("customer:cus_b", "order.placed", { n: 2 })
+        await service.publish("customer:cus_a", "order.canceled", { n: 3 })
+
+        await waitForCount(received, 2)
+        await tick(100)
+        expect(received.map(({ event, data }) => [event, data])).toEqual([
+          ["order.placed", { n: 1 }],
+          ["order.canceled", { n: 3 }],
+        ])
+        expect(received[0].id).toMatch(/^\d+-\d+$/)
+
+        unsubscribe()
+        await other.publish("customer:cus_a", "order.placed", { n: 4 })
+        await tick(100)
+        expect(received).toHaveLength(2)
+        expect(service.stats()).toMatchObject({ channels: 0, listeners: 0 })
+      })
+
+      it("holds one Redis subscription per channel however many listeners", async () => {
+        const undo = await Promise.all(
+          Array.from({ length: 50 }, () => service.subscribe("admin", () => {}))
+        )
+        expect(service.stats()).toMatchObject({ channels: 1, listeners: 50 })
+        const redis = new Redis(REDIS_URL)
+        const [, subscribers] = (await redis.pubsub(
+          "NUMSUB",
+          `${PREFIX}realtime:channel:admin`
+        )) as [string, number]
+        expect(subscribers).toEqual(1)
+
+        undo.forEach((unsubscribe) => unsubscribe())
+        await tick(100)
+        const [, left] = (await redis.pubsub(
+          "NUMSUB",
+          `${PREFIX}realtime:channel:admin`
+        )) as [string, number]
+        await redis.quit()
+        expect(left).toEqual(0)
+        expect(service.stats()).toMatchObject({ channels: 0, listeners: 0 })
+      })
+    })
+
+    describe("history and replay", () => {
+      it("replays the events after Last-Event-ID in order, then live ones, each once", async () => {
+        const publisher = otherInstance()
+        const first = await publisher.publish("product:prod_1", "stock", {
+          n: 0,
+        })
+        for (let n = 1; n <= 5; n++) {
+          await publisher.publish("product:prod_1", "stock", { n })
+        }
+
+        const chunks: string[] = []
+        const close = await service.openStream("product:prod_1", {
+          lastEventId: first.id,
+          write: (chunk) => chunks.push(chunk),
+        })
+        const live = await publisher.publish("product:prod_1", "stock", {
+          n: 6,
+        })
+        await waitForCount(chunks, 6)
+        await tick(100)
+        close()
+
+        const events = parseChunks(chunks)
+        expect(events).toHaveLength(6)
+        expect(events[5].id).toEqual(live.id)
+        const ids = events.map(({ id }) => id)
+        expect([...ids].sort(byStreamId)).toEqual(ids)
+        expect(chunks[0]).toContain('data: {"n":1}')
+        expect(service.stats()).toMatchObject({
+          listeners: 0,
+          streams: 0,
+          timers: 0,
+        })
+      })
+
+      it("keeps a bounded history per channel", async () => {
+        for (let n = 0; n < 300; n++) {
+          await service.publish("flash-sale:fs_1", "tick", { n })
+        }
+        const kept = await service.history("flash-sale:fs_1", "0-0")
+        expect(kept).toHaveLength(20)
+        const redis = new Redis(REDIS_URL)
+        const length = await redis.xlen(
+          `${PREFIX}realtime:history:flash-sale:fs_1`
+        )
+        await redis.quit()
+        // MAXLEN ~ trims whole stream nodes, so a few more than 20 may stay.
+        expect(length).toBeGreaterThanOrEqual(20)
+        expect(length).toBeLessThan(300)
+        expect(kept[kept.length - 1].data).toEqual({ n: 299 })
+      })
+
+      it("refuses malformed event ids and unknown channels", async () => {
+        const write = () => {}
+        for (const id of [
+          "abc",
+          "1-2-3",
+          "-1",
+          "12",
+          "1-",
+          "1718000000000-0 ",
+        ]) {
+          await expect(
+            service.openStream("admin", { lastEventId: id, write })
+          ).rejects.toMatchObject({ type: MedusaError.Types.INVALID_DATA })
+        }
+        await expect(service.publish("nope", "x", {})).rejects.toMatchObject({
+          type: MedusaError.Types.INVALID_DATA,
+        })
+        expect(service.stats()).toMatchObject({ listeners: 0, timers: 0 })
+      })
+
+      it("writes a heartbeat comment on idle streams until closed", async () => {
+        const quick = otherInstance({ heartbeatMs: 100 })
+        const chunks: string[] = []
+        const close = await quick.openStream("admin", {
+          write: (chunk) => chunks.push(chunk),
+        })
+        expect(quick.stats()).toMatchObject({ streams: 1, timers: 1 })
+        await tick(350)
+        close()
+        const beats = chunks.filter((chunk) => chunk === ": heartbeat\n\n")
+        expect(beats.length).toBeGreaterThanOrEqual(2)
+        await tick(250)
+        expect(chunks.filter((chunk) => chunk.startsWith(":"))).toHaveLength(
+          beats.length
+        )
+        expect(quick.stats()).toMatchObject({ streams: 0, timers: 0 })
+      })
+
+      it("leaves no listener or timer behind after 1,000 open/close cycles", async () => {
+        for (let i = 0; i < 1000; i++) {
+          const close = await service.openStream(`customer:cus_${i % 7}`, {
+            write: () => {},
+          })
+          close()
+          close()
+        }
+        expect(service.stats()).toMatchObject({
+          channels: 0,
+          listeners: 0,
+          streams: 0,
+          timers: 0,
+        })
+      })
+    })
+
+    describe("without Redis", () => {
+      it("fans out in process and replays from a ring buffer", async () => {
+        const memory = otherInstance({ redisUrl: undefined, historySize: 3 })
+        expect((await memory.health()).mode).toEqual("memory")
+        const ids: string[] = []
+        for (let n = 0; n < 5; n++) {
+          ids.push((await memory.publish("admin", "n", { n })).id)
+        }
+        const replayed = await memory.history("admin", "0-0")
+        expect(replayed.map(({ data }) => data)).toEqual([
+          { n: 2 },
+          { n: 3 },
+          { n: 4 },
+        ])
+        const chunks: string[] = []
+        const close = await memory.openStream("admin", {
+          lastEventId: ids[2],
+          write: (chunk) => chunks.push(chunk),
+        })
+        await memory.publish("admin", "n", { n: 5 })
+        close()
+        expect(parseChunks(chunks).map(({ id }) => id)).toEqual([
+          ids[3],
+          ids[4],
+          expect.stringMatching(/^\d+-\d+$/),
+        ])
+        expect(memory.stats()).toMatchObject({ listeners: 0, timers: 0 })
+      })
+    })
+
+    it("reports health", async () => {
+      expect(await service.health()).toEqual({ ok: true, mode: "redis" })
+      const down = otherInstance({ redisUrl: "redis://127.0.0.1:1" })
+      const health = await down.health()
+      expect(health.ok).toBe(false)
+      expect(() => otherInstance({ redisUrl: "http://x" })).toThrow(
+        /redis:\/\//
+      )
+    })
+
+    describe("back-in-stock requests", () => {
+      const request = (customer_id: string, variant_id = "variant_1") => ({
+        variant_id,
+        customer_id,
+        email: `${customer_id}@example.com`,
+      })
+
+      it("keeps one pending request per customer and variant", async () => {
+        const results = await Promise.all(
+          Array.from({ length: 10 }, () =>
+            service.requestBackInStock(request("cus_1"))
+          )
+        )
+        expect(results.filter(({ created }) => created)).toHaveLength(1)
+        expect(
+          new Set(results.map(({ subscription }) => subscription.id)).size
+        ).toEqual(1)
+      })
+
+      it("claims each pending request once under concurrent restocks", async () => {
+        for (const customer of ["cus_1", "cus_2", "cus_3"]) {
+          await service.requestBackInStock(request(customer))
+        }
+        await service.requestBackInStock(request("cus_1", "variant_2"))
+
+        const claims = await Promise.all(
+          Array.from({ length: 8 }, () =>
+            service.claimBackInStock(["variant_1"])
+          )
+        )
+        const claimed = claims.flat()
+        expect(claimed.map(({ customer_id }) => customer_id).sort()).toEqual([
+          "cus_1",
+          "cus_2",
+          "cus_3",
+        ])
+        expect(await service.claimBackInStock(["variant_1"])).toEqual([])
+
+        // A failed notification puts its request back in the queue.
+        await service.releaseBackInStock([claimed[0].id])
+        const again = await service.claimBackInStock(["variant_1"])
+        expect(again.map(({ id }) => id)).toEqual([claimed[0].id])
+
+        // Once notified, the customer may ask again.
+        const renewed = await service.requestBackInStock(request("cus_2"))
+        expect(renewed.created).toBe(true)
+      })
+    })
+  },
+})
+
+function byStreamId(a: string, b: string): number {
+  const [aMs, aSeq] = a.split("-").map(BigInt)
+  const [bMs, bSeq] = b.split("-").map(BigInt)
+  return aMs === bMs ? Number(aSeq - bSeq) : Number(aMs - bMs)
+}

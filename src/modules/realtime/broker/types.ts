@@ -1,0 +1,21 @@
+import type { RealtimeEvent, RealtimeListener } from "../types"
+
+/** Delivers events to local listeners and keeps each channel's history. */
+export interface Broker {
+  readonly mode: "redis" | "memory"
+  /** Records the event in the channel's history and fans it out. */
+  publish(channel: string, event: string, data: unknown): Promise<RealtimeEvent>
+  /** Resolves once events of `channel` reach `listener`; returns the undo. */
+  subscribe(channel: string, listener: RealtimeListener): Promise<() => void>
+  /** The newest `limit` events of the channel after `afterId`, oldest first. */
+  history(
+    channel: string,
+    afterId: string,
+    limit: number
+  ): Promise<RealtimeEvent[]>
+  /** Throws when the backing store cannot be reached. */
+  ping(): Promise<void>
+  close(): Promise<void>
+  /** Channels with local listeners and the number of those listeners. */
+  counts(): { channels: number; listeners: number }
+}

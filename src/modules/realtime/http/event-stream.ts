@@ -1,0 +1,68 @@
+import type { IncomingMessage, ServerResponse } from "http"
+import type RealtimeModuleService from "../service"
+
+/** How long a browser waits before reconnecting, sent as the `retry:` hint. */
+export const RETRY_MS = 3000
+
+/** A client this far behind is disconnected; it reconnects and replays. */
+const MAX_BUFFERED_BYTES = 1024 * 1024
+
+export const EVENT_STREAM_HEADERS = {
+  "Content-Type": "text/event-stream",
+  "Cache-Control": "no-cache",
+  Connection: "keep-alive",
+  // Tells nginx not to buffer the stream.
+  "X-Accel-Buffering": "no",
+}
+
+/**
+ * Answers a request with the channel's event stream: missed events after
+ * `lastEventId`, then live ones and a heartbeat. When the client goes away
+ * the listener and the heartbeat timer are released.
+ */
+export async function sendEventStream(
+  req: IncomingMessage,
+  res: ServerResponse,
+  realtime: RealtimeModuleService,
+  channel: string,
+  lastEventId?: string
+): Promise<void> {
+  let close: (() => void) | undefined
+  let gone = false
+  const finish = () => {
+    if (!gone) {
+      gone = true
+      close?.()
+      res.end()
+    }
+  }
+  req.on("close", finish)
+  res.on("error", finish)
+
+  req.socket.setTimeout(0)
+  res.writeHead(200, EVENT_STREAM_HEADERS)
+  res.write(`retry: ${RETRY_MS}\n\n`)
+
+  const write = (chunk: string) => {
+    if (gone) {
+      return
+    }
+    res.write(chunk)
+    if (res.writableLength > MAX_BUFFERED_BYTES) {
+      finish()
+    }
+  }
+
+  try {
+    close = await realtime.openStream(channel, { lastEventId, write })
+  } catch (error) {
+    const message = error instanceof Error ? error.message : "Stream failed"
+    write(`event: error\ndata: ${JSON.stringify({ message })}\n\n`)
+    finish()
+    return
+  }
+  // The client left while the stream was opening.
+  if (gone) {
+    close()
+  }
+}

@@ -1,0 +1,1 @@
+export { default as BackInStockSubscription } from "./back-in-stock-subscription"

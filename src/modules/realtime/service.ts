@@ -1,0 +1,263 @@
+/**
+ * Realtime module: publish/subscribe on named channels with a bounded,
+ * replayable history, and the back-in-stock requests whose notifications go
+ * out over it.
+ *
+ * Channels are `admin`, `customer:<id>`, `flash-sale:<id>` and
+ * `product:<id>`. With `redisUrl` events fan out over Redis Pub/Sub, so a
+ * listener on any instance receives what any instance publishes, and each
+ * channel's history is a capped Redis stream whose ids are the event ids.
+ * Without it one process's EventEmitter and ring buffers do the same.
+ *
+ * `openStream` serves one SSE connection: it subscribes, replays what the
+ * client missed since its Last-Event-ID, then writes live events and a
+ * heartbeat. `stats()` counts listeners, streams and timers still open.
+ */
+import type { Context, Logger } from "@medusajs/framework/types"
+import {
+  InjectManager,
+  InjectTransactionManager,
+  MedusaContext,
+  MedusaService,
+  generateEntityId,
+} from "@medusajs/framework/utils"
+import { MemoryBroker } from "./broker/memory-broker"
+import { RedisBroker } from "./broker/redis-broker"
+import type { Broker } from "./broker/types"
+import { BackInStockSubscription } from "./models"
+import type {
+  BackInStockSubscriptionDTO,
+  OpenStreamInput,
+  RealtimeEvent,
+  RealtimeHealth,
+  RealtimeListener,
+  RealtimeModuleOptions,
+  RealtimeStats,
+  RequestBackInStockInput,
+} from "./types"
+import { assertChannel } from "./utils/channels"
+import { ChannelStream } from "./utils/channel-stream"
+import { parseEventId } from "./utils/event-id"
+import { resolveOptions, type ResolvedRealtimeOptions } from "./utils/options"
+import * as sql from "./utils/sql"
+import { transactionManagerOf } from "./utils/transaction-manager"
+
+type InjectedDependencies = {
+  logger?: Logger
+}
+
+/** Realtime channels with replayable history, and back-in-stock requests. */
+export default class RealtimeModuleService extends MedusaService({
+  BackInStockSubscription,
+}) {
+  protected readonly options_: ResolvedRealtimeOptions
+  protected readonly broker_: Broker
+  protected readonly timers_ = new Set<NodeJS.Timeout>()
+  protected streams_ = 0
+
+  __hooks = {
+    onApplicationShutdown: async (): Promise<void> => {
+      await this.close()
+    },
+  }
+
+  constructor(
+    container: InjectedDependencies,
+    options: RealtimeModuleOptions = {}
+  ) {
+    // The whole container: the generated CRUD methods resolve from it.
+    super(container, options)
+    this.options_ = resolveOptions(options)
+    const { redisUrl, prefix, historySize, historyTtlSeconds } = this.options_
+    this.broker_ = redisUrl
+      ? new RedisBroker(
+          { redisUrl, prefix, historySize, historyTtlSeconds },
+          container.logger
+        )
+      : new MemoryBroker(historySize, container.logger)
+  }
+
+  /** Publishes an event to a channel's listeners on every instance. */
+  async publish<TData>(
+    channel: string,
+    event: string,
+    data: TData
+  ): Promise<RealtimeEvent<TData>> {
+    assertChannel(channel)
+    const published = await this.broker_.publish(channel, event, data)
+    return { ...published, data: published.data as TData }
+  }
+
+  /** Calls `listener` with the channel's events until the returned undo. */
+  async subscribe(
+    channel: string,
+    listener: RealtimeListener
+  ): Promise<() => void> {
+    return await this.broker_.subscribe(assertChannel(channel), listener)
+  }
+
+  /** The kept events of a channel after `afterId`, oldest first. */
+  async history(channel: string, afterId: string): Promise<RealtimeEvent[]> {
+    return await this.broker_.history(
+      assertChannel(channel),
+      parseEventId(afterId),
+      this.options_.historySize
+    )
+  }
+
+  /**
+   * Serves one event-stream connection: missed events after `lastEventId`,
+   * then live ones, and a heartbeat comment. Call the returned function when
+   * the client goes away; it is safe to call more than once.
+   */
+  async openStream(
+    channel: string,
+    { lastEventId, write }: OpenStreamInput
+  ): Promise<() => void> {
+    assertChannel(channel)
+    const after = lastEventId ? parseEventId(lastEventId) : undefined
+    const stream = new ChannelStream(write, after)
+    const unsubscribe = await this.broker_.subscribe(channel, stream.onEvent)
+    try {
+      if (after) {
+        stream.replay(
+          await this.broker_.history(channel, after, this.options_.historySize)
+        )
+      }
+    } catch (error) {
+      unsubscribe()
+      throw error
+    }
+    stream.live()
+
+    const timer = setInterval(
+      () => write(": heartbeat\n\n"),
+      this.options_.heartbeatMs
+    )
+    this.timers_.add(timer)
+    this.streams_ += 1
+    let open = true
+    return () => {
+      if (open) {
+        open = false
+        clearInterval(timer)
+        this.timers_.delete(timer)
+        this.streams_ -= 1
+        unsubscribe()
+      }
+    }
+  }
+
+  /** Live listeners, streams and timers of this instance. */
+  stats(): RealtimeStats {
+    return {
+      mode: this.broker_.mode,
+      ...this.broker_.counts(),
+      streams: this.streams_,
+      timers: this.timers_.size,
+    }
+  }
+
+  /** Whether the backing store answers; never throws. */
+  async health(): Promise<RealtimeHealth> {
+    try {
+      await this.broker_.ping()
+      return { ok: true, mode: this.broker_.mode }
+    } catch (error) {
+      return {
+        ok: false,
+        mode: this.broker_.mode,
+        error: error instanceof Error ? error.message : String(error),
+      }
+    }
+  }
+
+  /** Stops timers and closes connections; the module is unusable after it. */
+  async close(): Promise<void> {
+    for (const timer of this.timers_) {
+      clearInterval(timer)
+    }
+    this.timers_.clear()
+    await this.broker_.close()
+  }
+
+  /**
+   * Records a customer's wish to hear when the variant is back. Asking again
+   * while a request is pending returns that request (`created: false`).
+   */
+  @InjectManager()
+  async requestBackInStock(
+    input: RequestBackInStockInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ subscription: BackInStockSubscriptionDTO; created: boolean }> {
+    return await this.requestBackInStock_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async requestBackInStock_(
+    { variant_id, customer_id, email }: RequestBackInStockInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ subscription: BackInStockSubscriptionDTO; created: boolean }> {
+    const manager = transactionManagerOf(sharedContext)
+    const [created] = await manager.execute<BackInStockSubscriptionDTO[]>(
+      sql.INSERT_PENDING,
+      [generateEntityId(undefined, "bis"), variant_id, customer_id, email]
+    )
+    if (created) {
+      return { subscription: created, created: true }
+    }
+    const [pending] = await manager.execute<BackInStockSubscriptionDTO[]>(
+      sql.SELECT_PENDING,
+      [variant_id, customer_id]
+    )
+    return { subscription: pending, created: false }
+  }
+
+  /**
+   * Marks the pending requests of the variants notified and returns them.
+   * One statement: concurrent callers never get the same request.
+   */
+  @InjectManager()
+  async claimBackInStock(
+    variantIds: string[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<BackInStockSubscriptionDTO[]> {
+    return await this.claimBackInStock_(variantIds, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async claimBackInStock_(
+    variantIds: string[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<BackInStockSubscriptionDTO[]> {
+    if (!variantIds.length) {
+      return []
+    }
+    return await transactionManagerOf(sharedContext).execute(
+      sql.claimPending(variantIds.length),
+      variantIds
+    )
+  }
+
+  /** Makes claimed requests pending again (a failed notification). */
+  @InjectManager()
+  async releaseBackInStock(
+    ids: string[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    await this.releaseBackInStock_(ids, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async releaseBackInStock_(
+    ids: string[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    if (ids.length) {
+      await transactionManagerOf(sharedContext).execute(
+        sql.releaseClaimed(ids.length),
+        ids
+      )
+    }
+  }
+}

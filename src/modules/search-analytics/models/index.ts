@@ -1,0 +1,1 @@
+export { default as SearchQueryStat } from "./search-query-stat"

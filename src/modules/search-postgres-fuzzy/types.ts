@@ -1,0 +1,34 @@
+import type { PostgresSearchProviderOptions } from "@medusajs/search-postgres/dist/utils"
+
+/** Options of the fuzzy PostgreSQL search provider. */
+export type FuzzyPostgresSearchOptions = PostgresSearchProviderOptions & {
+  /**
+   * Answer typo-tolerant queries through the vocabulary (the default). `false`
+   * serves every query exactly as the stock PostgreSQL provider does.
+   */
+  fuzzy?: boolean
+  /** Closest vocabulary words a misspelt query word may stand for. @default 3 */
+  max_corrections?: number
+  /** Groups of interchangeable words, added to the index' own `synonyms`. */
+  synonyms?: string[][]
+}
+
+/** What one query word matches, besides itself. */
+export type ExpandedTerm = {
+  term: string
+  /** Whether the word is matched as a prefix (the last word of a typeahead). */
+  prefix: boolean
+  /** Words and phrases the synonyms add. */
+  synonyms: string[]
+  /** Vocabulary words close to a word the index does not hold. */
+  corrections: string[]
+}
+
+/** A free-text query resolved against the index' vocabulary. */
+export type QueryExpansion = {
+  /** `to_tsquery` input matching the terms, their synonyms and corrections. */
+  full: string
+  /** `to_tsquery` input without the corrections: matches rank above typos. */
+  exact: string
+  terms: ExpandedTerm[]
+}

@@ -1,0 +1,69 @@
+import {
+  createWorkflow,
+  transform,
+  when,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
+import { emitEventStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { FlashSaleEvents } from "./events"
+import { confirmOrderReservationsStep } from "./steps/confirm-order-reservations"
+import { markSoldOutItemsStep } from "./steps/mark-sold-out-items"
+import { reservationIdsOf } from "./utils/line-items"
+
+export const confirmOrderReservationsWorkflowId =
+  "flash-sale-confirm-order-reservations"
+
+/**
+ * Marks the flash-sale units of a placed order as sold and announces the
+ * items that sold their last unit. Once per order.
+ */
+export const confirmOrderReservationsWorkflow = createWorkflow(
+  { name: confirmOrderReservationsWorkflowId, idempotent: true, store: true },
+  (input: { order_id: string }) => {
+    const { data: orders } = useQueryGraphStep({
+      entity: "order",
+      fields: ["id", "items.id", "items.metadata"],
+      filters: { id: input.order_id },
+      options: { throwIfKeyNotFound: true },
+    })
+    const reservationIds = transform(
+      { orders },
+      function orderReservationIds({ orders }) {
+        return reservationIdsOf(orders[0].items)
+      }
+    )
+
+    const { confirmed, unconfirmed } = confirmOrderReservationsStep({
+      order_id: input.order_id,
+      reservation_ids: reservationIds,
+    })
+    const itemIds = transform(
+      { confirmed },
+      function soldItemIds({ confirmed }) {
+        return [...new Set(confirmed.map((reservation) => reservation.item_id))]
+      }
+    )
+    const soldOut = markSoldOutItemsStep({ item_ids: itemIds })
+
+    when(
+      "announce-sold-out",
+      { soldOut },
+      ({ soldOut }) => !!soldOut.length
+    ).then(() => {
+      emitEventStep({ eventName: FlashSaleEvents.SOLD_OUT, data: soldOut })
+    })
+
+    const confirmedIds = transform(
+      { confirmed },
+      function confirmedIds({ confirmed }) {
+        return confirmed.map((reservation) => reservation.id)
+      }
+    )
+    return new WorkflowResponse({
+      order_id: input.order_id,
+      confirmed: confirmedIds,
+      unconfirmed,
+      sold_out: soldOut,
+    })
+  }
+)

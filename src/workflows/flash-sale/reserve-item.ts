@@ -1,0 +1,86 @@
+import {
+  createWorkflow,
+  transform,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
+import {
+  addToCartWorkflow,
+  useQueryGraphStep,
+} from "@medusajs/medusa/core-flows"
+import { prepareReservationStep } from "./steps/prepare-reservation"
+import { reserveItemStep } from "./steps/reserve-item"
+import { RESERVATION_ID_KEY, SALE_ID_KEY } from "./utils/line-items"
+
+export const reserveFlashSaleItemWorkflowId = "flash-sale-reserve-item"
+
+/** How long a reservation holds its units unless the caller says otherwise. */
+export const DEFAULT_RESERVATION_TTL_SECONDS = 10 * 60
+
+export type ReserveFlashSaleItemInput = {
+  sale_id: string
+  item_id: string
+  quantity: number
+  cart_id: string
+  customer_id: string
+  /** Seconds the units are held; `DEFAULT_RESERVATION_TTL_SECONDS` if unset. */
+  ttl_seconds?: number
+}
+
+/**
+ * Reserves units of a flash-sale item for a customer and adds them to the
+ * customer's cart at the flash price. The line item carries the reservation
+ * id, which checkout checks; if the cart refuses the item, the units go back.
+ */
+export const reserveFlashSaleItemWorkflow = createWorkflow(
+  reserveFlashSaleItemWorkflowId,
+  (input: ReserveFlashSaleItemInput) => {
+    const { data: carts } = useQueryGraphStep({
+      entity: "cart",
+      fields: ["id", "customer_id", "currency_code", "completed_at"],
+      filters: { id: input.cart_id },
+      options: { throwIfKeyNotFound: true },
+    })
+    const cart = transform({ carts }, function firstCart({ carts }) {
+      return carts[0]
+    })
+
+    const { variant_id, unit_price } = prepareReservationStep({
+      cart,
+      customer_id: input.customer_id,
+      sale_id: input.sale_id,
+      item_id: input.item_id,
+    })
+
+    const reserveInput = transform({ input }, function reserveArgs({ input }) {
+      return {
+        saleId: input.sale_id,
+        itemId: input.item_id,
+        customerId: input.customer_id,
+        quantity: input.quantity,
+        ttlSeconds: input.ttl_seconds ?? DEFAULT_RESERVATION_TTL_SECONDS,
+        cartId: input.cart_id,
+      }
+    })
+    const reservation = reserveItemStep(reserveInput)
+
+    const items = transform(
+      { input, reservation, variant_id, unit_price },
+      function flashLineItem({ input, reservation, variant_id, unit_price }) {
+        return [
+          {
+            variant_id,
+            quantity: input.quantity,
+            unit_price,
+            metadata: {
+              [RESERVATION_ID_KEY]: reservation.id,
+              [SALE_ID_KEY]: input.sale_id,
+            },
+          },
+        ]
+      }
+    )
+    addToCartWorkflow.runAsStep({ input: { cart_id: input.cart_id, items } })
+
+    return new WorkflowResponse(reservation)
+  }
+)

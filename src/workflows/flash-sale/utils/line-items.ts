@@ -1,0 +1,22 @@
+/** Line item metadata key holding the reservation that backs the item. */
+export const RESERVATION_ID_KEY = "flash_sale_reservation_id"
+
+/** Line item metadata key holding the item's flash sale. */
+export const SALE_ID_KEY = "flash_sale_id"
+
+/** Anything carrying line item metadata (cart and order items). */
+export type WithMetadata = {
+  metadata?: Record<string, unknown> | null
+} | null
+
+/** The reservation id a line item carries, or null for a regular item. */
+export function reservationIdOf(item: WithMetadata): string | null {
+  const id = item?.metadata?.[RESERVATION_ID_KEY]
+  return typeof id === "string" && id ? id : null
+}
+
+/** The distinct reservation ids carried by `items`. */
+export function reservationIdsOf(items: WithMetadata[] | null | undefined) {
+  const ids = (items ?? []).map(reservationIdOf)
+  return [...new Set(ids.filter((id): id is string => id !== null))]
+}
