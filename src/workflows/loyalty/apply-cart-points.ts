@@ -15,7 +15,7 @@ import { generateEntityId } from "@medusajs/framework/utils"
 import { holdCartPointsStep } from "./steps/hold-cart-points"
 import { loadLoyaltyProgrammeStep } from "./steps/load-programme"
 import { validateCartRedemptionStep } from "./steps/validate-cart-redemption"
-import { LOYALTY_CODE_PREFIX, loyaltyPromotionCode } from "./utils/redemption"
+import { loyaltyPromotionCode, splitLoyaltyCodes } from "./utils/redemption"
 
 export const applyCartPointsWorkflowId = "loyalty-apply-cart-points"
 
@@ -100,21 +100,8 @@ export const applyCartPointsWorkflow = createWorkflow(
     const codes = transform(
       { cart, promotion },
       function cartCodes({ cart, promotion }) {
-        const existing: { id: string; code: string }[] = (
-          cart.promotions ?? []
-        ).flatMap((promo) =>
-          promo?.code ? [{ id: promo.id, code: promo.code }] : []
-        )
-        const isLoyalty = (code: string) => code.startsWith(LOYALTY_CODE_PREFIX)
-        return {
-          keep: existing
-            .filter((promo) => !isLoyalty(promo.code))
-            .map((promo) => promo.code)
-            .concat(promotion.code),
-          replacedIds: existing
-            .filter((promo) => isLoyalty(promo.code))
-            .map((promo) => promo.id),
-        }
+        const { keep, loyaltyIds } = splitLoyaltyCodes(cart.promotions)
+        return { keep: keep.concat(promotion.code), replacedIds: loyaltyIds }
       }
     )
     updateCartPromotionsWorkflow.runAsStep({

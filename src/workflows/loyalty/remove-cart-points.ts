@@ -13,7 +13,7 @@ import {
 import { REDEMPTION_CART_FIELDS } from "./apply-cart-points"
 import { releaseCartPointsStep } from "./steps/release-cart-points"
 import { validateCartRedemptionStep } from "./steps/validate-cart-redemption"
-import { LOYALTY_CODE_PREFIX } from "./utils/redemption"
+import { splitLoyaltyCodes } from "./utils/redemption"
 
 export const removeCartPointsWorkflowId = "loyalty-remove-cart-points"
 
@@ -49,20 +49,8 @@ export const removeCartPointsWorkflow = createWorkflow(
     })
 
     const codes = transform({ cart }, function splitCodes({ cart }) {
-      const existing: { id: string; code: string }[] = (
-        cart.promotions ?? []
-      ).flatMap((promo) =>
-        promo?.code ? [{ id: promo.id, code: promo.code }] : []
-      )
-      const isLoyalty = (code: string) => code.startsWith(LOYALTY_CODE_PREFIX)
-      return {
-        keep: existing
-          .filter((promo) => !isLoyalty(promo.code))
-          .map((promo) => promo.code),
-        removedIds: existing
-          .filter((promo) => isLoyalty(promo.code))
-          .map((promo) => promo.id),
-      }
+      const { keep, loyaltyIds } = splitLoyaltyCodes(cart.promotions)
+      return { keep, removedIds: loyaltyIds }
     })
 
     when(

@@ -4,7 +4,6 @@ import {
   LOYALTY_MODULE,
   type LoyaltyModuleService,
 } from "../../../modules/loyalty"
-import { spendLast12Months } from "../utils/rolling-spend"
 
 export const refreshTierStepId = "loyalty-refresh-tier"
 
@@ -16,9 +15,11 @@ export const refreshTierStep = createStep(
       return new StepResponse(null, null)
     }
     const loyalty = container.resolve<LoyaltyModuleService>(LOYALTY_MODULE)
-    const account = await loyalty.getOrCreateAccount(customer_id)
-    const settings = await loyalty.getSettings()
-    const spend = await spendLast12Months(loyalty, account.id, new Date())
+    const {
+      account,
+      settings,
+      spend_12m: spend,
+    } = await loyalty.accountSummary(customer_id)
     const tier = computeTier(spend, settings).name
     if (tier === account.tier) {
       return new StepResponse({ tier, spend }, null)

@@ -61,3 +61,22 @@ export function assertRedeemable(
   }
   return amount
 }
+
+type CartPromotion = { id: string; code?: string | null } | null | undefined
+
+/**
+ * A cart's promotion codes split into the customer's own, which stay, and
+ * the ids of its points promotions.
+ */
+export function splitLoyaltyCodes(
+  promotions: CartPromotion[] | null | undefined
+) {
+  const existing = (promotions ?? []).flatMap((promo) =>
+    promo?.code ? [{ id: promo.id, code: promo.code }] : []
+  )
+  const isLoyalty = (code: string) => code.startsWith(LOYALTY_CODE_PREFIX)
+  return {
+    keep: existing.filter((p) => !isLoyalty(p.code)).map((p) => p.code),
+    loyaltyIds: existing.filter((p) => isLoyalty(p.code)).map((p) => p.id),
+  }
+}
