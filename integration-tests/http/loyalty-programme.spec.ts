@@ -15,6 +15,7 @@ import { awardBirthdayBonusesWorkflow } from "../../src/workflows/loyalty/award-
 import { expireInactivePointsWorkflow } from "../../src/workflows/loyalty/expire-inactive-points"
 import { creditPointsStep } from "../../src/workflows/loyalty/steps/credit-points"
 import { holdCartPointsStep } from "../../src/workflows/loyalty/steps/hold-cart-points"
+import { applyCartPointsWorkflow } from "../../src/workflows/loyalty/apply-cart-points"
 import { checkout, completeCart, login, prepareCart } from "../utils/checkout"
 import { waitFor } from "../utils/wait-for"
 
@@ -49,6 +50,15 @@ const holdThenFail = createWorkflow(
       cartId: input.cartId,
       points: 100,
     })
+    failStep()
+    return new WorkflowResponse({})
+  }
+)
+
+const applyPointsThenFail = createWorkflow(
+  "test-apply-points-then-fail",
+  (input: { customer_id: string; cart_id: string; points: number }) => {
+    applyCartPointsWorkflow.runAsStep({ input })
     failStep()
     return new WorkflowResponse({})
   }
@@ -347,6 +357,47 @@ medusaIntegrationTestRunner({
       expect(errors).toHaveLength(1)
       const after = await loyalty().getOrCreateAccount(demoId)
       expect(after.balance).toEqual(before.balance)
+    })
+
+    it("undoes a whole points redemption when a later step fails", async () => {
+      await loyalty().credit({
+        customerId: demoId,
+        points: 400,
+        type: "adjust",
+        reason: "test grant",
+        sourceType: "admin",
+      })
+      const before = await loyalty().getOrCreateAccount(demoId)
+      const { cartId } = await prepareCart(api, demo)
+      const { errors } = await applyPointsThenFail(getContainer()).run({
+        input: { customer_id: demoId, cart_id: cartId, points: 200 },
+        throwOnError: false,
+      })
+      expect(errors).toHaveLength(1)
+
+      const after = await loyalty().getOrCreateAccount(demoId)
+      expect(after.balance).toEqual(before.balance)
+      expect(after.held).toEqual(before.held)
+      expect(
+        await loyalty().listLoyaltyHolds({ cart_id: cartId, status: "active" })
+      ).toEqual([])
+      const { data } = await api.get(
+        `/store/carts/${cartId}?fields=discount_total,promotions.code`,
+        { headers: demo }
+      )
+      expect(data.cart.discount_total).toEqual(0)
+      expect(data.cart.promotions).toEqual([])
+      const promotions = await getContainer()
+        .resolve(Modules.PROMOTION)
+        .listPromotions(
+          { code: { $like: "%" } },
+          { select: ["id", "metadata"] }
+        )
+      expect(
+        promotions.filter(
+          (promotion) => promotion.metadata?.loyalty_cart_id === cartId
+        )
+      ).toEqual([])
     })
 
     it("releases a hold when a later step fails", async () => {

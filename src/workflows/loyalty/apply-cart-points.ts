@@ -14,6 +14,7 @@ import {
 import { generateEntityId } from "@medusajs/framework/utils"
 import { holdCartPointsStep } from "./steps/hold-cart-points"
 import { loadLoyaltyProgrammeStep } from "./steps/load-programme"
+import { unlinkPromotionOnRollbackStep } from "./steps/unlink-promotion-on-rollback"
 import { validateCartRedemptionStep } from "./steps/validate-cart-redemption"
 import { loyaltyPromotionCode, splitLoyaltyCodes } from "./utils/redemption"
 
@@ -95,6 +96,11 @@ export const applyCartPointsWorkflow = createWorkflow(
     )
     createPromotionsWorkflow.runAsStep({
       input: { promotionsData: [promotion] },
+    })
+
+    unlinkPromotionOnRollbackStep({
+      cart_id: input.cart_id,
+      code: promotion.code,
     })
 
     const codes = transform(
