@@ -98,6 +98,16 @@ medusaIntegrationTestRunner({
       )
     })
 
+    /** Gives the demo customer points to spend. */
+    const grant = (points: number) =>
+      loyalty().credit({
+        customerId: demoId,
+        points,
+        type: "adjust",
+        reason: "test grant",
+        sourceType: "admin",
+      })
+
     async function entriesOf(customerId: string) {
       const account = await loyalty().getOrCreateAccount(customerId)
       return loyalty().listLoyaltyEntries(
@@ -203,13 +213,7 @@ medusaIntegrationTestRunner({
     })
 
     it("takes back earned points and returns redeemed ones when an order is canceled", async () => {
-      await loyalty().credit({
-        customerId: demoId,
-        points: 400,
-        type: "adjust",
-        reason: "test grant",
-        sourceType: "admin",
-      })
+      await grant(400)
       const { cartId } = await prepareCart(api, demo)
       await api.post(
         `/store/carts/${cartId}/loyalty-points`,
@@ -252,13 +256,7 @@ medusaIntegrationTestRunner({
     })
 
     it("expires dormant points once, after warning the customer", async () => {
-      await loyalty().credit({
-        customerId: demoId,
-        points: 120,
-        type: "adjust",
-        reason: "test grant",
-        sourceType: "admin",
-      })
+      await grant(120)
       const account = await loyalty().getOrCreateAccount(demoId)
       const last = new Date(account.last_activity_at!)
       const at = (monthsLater: number, daysLater = 0) => {
@@ -319,13 +317,7 @@ medusaIntegrationTestRunner({
     })
 
     it("gives back points held on an abandoned cart and removes its discount", async () => {
-      await loyalty().credit({
-        customerId: demoId,
-        points: 300,
-        type: "adjust",
-        reason: "test grant",
-        sourceType: "admin",
-      })
+      await grant(300)
       const { cartId } = await prepareCart(api, demo)
       await api.post(
         `/store/carts/${cartId}/loyalty-points`,
@@ -360,13 +352,7 @@ medusaIntegrationTestRunner({
     })
 
     it("undoes a whole points redemption when a later step fails", async () => {
-      await loyalty().credit({
-        customerId: demoId,
-        points: 400,
-        type: "adjust",
-        reason: "test grant",
-        sourceType: "admin",
-      })
+      await grant(400)
       const before = await loyalty().getOrCreateAccount(demoId)
       const { cartId } = await prepareCart(api, demo)
       const { errors } = await applyPointsThenFail(getContainer()).run({
@@ -401,13 +387,7 @@ medusaIntegrationTestRunner({
     })
 
     it("releases a hold when a later step fails", async () => {
-      await loyalty().credit({
-        customerId: demoId,
-        points: 300,
-        type: "adjust",
-        reason: "test grant",
-        sourceType: "admin",
-      })
+      await grant(300)
       const { errors } = await holdThenFail(getContainer()).run({
         input: { customerId: demoId, cartId: "cart_test_rollback" },
         throwOnError: false,

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import type { LoyaltySettingsValues as LoyaltySettings } from "../../modules/loyalty/types"
 import { sdk } from "./sdk"
 
 /** A customer's points account as the admin API returns it. */
@@ -25,26 +26,8 @@ export type LoyaltyEntry = {
   created_at: string
 }
 
-/** A programme tier. */
-export type LoyaltyTier = {
-  name: string
-  threshold: number
-  multiplier: number
-}
-
-/** The editable programme settings. */
-export type LoyaltySettings = {
-  points_per_unit: Record<string, number>
-  point_value: Record<string, number>
-  min_redemption: number
-  max_cart_share: number
-  expiry_months: number
-  tiers: LoyaltyTier[]
-  signup_bonus: number
-  birthday_bonus: number
-  referral_bonus_referrer: number
-  referral_bonus_referee: number
-}
+/** The editable programme settings, as the module defines them. */
+export type { LoyaltySettings }
 
 /** What the unspent points are worth. */
 export type LoyaltyLiability = {

@@ -99,32 +99,16 @@ INSERT INTO loyalty_hold (id, account_id, cart_id, points, status)
 SELECT ?, account.id, ?, ?, 'active' FROM account
 RETURNING ${HOLD_COLUMNS}`
 
-/** Params: cart_id. Frees the cart's active hold, if any. */
-export const RELEASE_HOLD = `
-WITH hold AS (
-  UPDATE loyalty_hold
-  SET status = 'released', updated_at = clock_timestamp()
-  WHERE cart_id = ? AND status = 'active' AND deleted_at IS NULL
-  RETURNING ${HOLD_COLUMNS}
-), account AS (
-  UPDATE loyalty_account
-  SET held = loyalty_account.held - hold.points,
-      updated_at = clock_timestamp()
-  FROM hold
-  WHERE loyalty_account.id = hold.account_id
-  RETURNING loyalty_account.id
-)
-SELECT ${HOLD_COLUMNS} FROM hold`
-
 /**
- * Frees every active hold last touched before a moment, for abandoned carts.
- * Params: the moment (ISO string). Returns one row per freed hold.
+ * Frees the active holds matching `condition` (a fixed clause with its own
+ * parameters) and takes their points off the accounts' held counts.
  */
-export const RELEASE_HOLDS_BEFORE = `
+function releaseHoldsWhere(condition: string) {
+  return `
 WITH hold AS (
   UPDATE loyalty_hold
   SET status = 'released', updated_at = clock_timestamp()
-  WHERE status = 'active' AND deleted_at IS NULL AND updated_at < ?::timestamptz
+  WHERE ${condition} AND status = 'active' AND deleted_at IS NULL
   RETURNING ${HOLD_COLUMNS}
 ), freed AS (
   SELECT account_id, SUM(points) AS points FROM hold GROUP BY account_id
@@ -137,6 +121,18 @@ WITH hold AS (
   RETURNING loyalty_account.id
 )
 SELECT ${HOLD_COLUMNS} FROM hold`
+}
+
+/** Params: cart_id. Frees the cart's active hold, if any. */
+export const RELEASE_HOLD = releaseHoldsWhere("cart_id = ?")
+
+/**
+ * Frees every active hold last touched before a moment, for abandoned carts.
+ * Params: the moment (ISO string). Returns one row per freed hold.
+ */
+export const RELEASE_HOLDS_BEFORE = releaseHoldsWhere(
+  "updated_at < ?::timestamptz"
+)
 
 /**
  * Turns the cart's active hold into spent points: takes them off balance and
