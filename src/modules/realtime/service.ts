@@ -42,6 +42,9 @@ import { resolveOptions, type ResolvedRealtimeOptions } from "./utils/options"
 import * as sql from "./utils/sql"
 import { transactionManagerOf } from "./utils/transaction-manager"
 
+/** The idle-connection comment, shared by every stream. */
+const HEARTBEAT = Buffer.from(": heartbeat\n\n")
+
 type InjectedDependencies = {
   logger?: Logger
 }
@@ -130,10 +133,7 @@ export default class RealtimeModuleService extends MedusaService({
     }
     stream.live()
 
-    const timer = setInterval(
-      () => write(": heartbeat\n\n"),
-      this.options_.heartbeatMs
-    )
+    const timer = setInterval(() => write(HEARTBEAT), this.options_.heartbeatMs)
     this.timers_.add(timer)
     this.streams_ += 1
     let open = true

@@ -42,8 +42,11 @@ export type RealtimeHealth = {
   error?: string
 }
 
-/** Writes one chunk of the event stream to the client. */
-export type StreamWriter = (chunk: string) => void
+/**
+ * Writes one chunk of the event stream to the client. Events come as one
+ * shared buffer per event: write it as is, never modify it.
+ */
+export type StreamWriter = (chunk: string | Buffer) => void
 
 export type OpenStreamInput = {
   /** Replays the history after this id before live events. */

@@ -20,8 +20,11 @@ const options: RealtimeModuleOptions = {
 const tick = (ms = 50) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** Reads `text/event-stream` chunks back into events. */
-function parseChunks(chunks: string[]): { id: string; event: string }[] {
+function parseChunks(
+  chunks: (string | Buffer)[]
+): { id: string; event: string }[] {
   return chunks
+    .map(String)
     .join("")
     .split("\n\n")
     .filter((block) => block.startsWith("id:"))
@@ -127,7 +130,7 @@ moduleIntegrationTestRunner<RealtimeModuleService>({
           await publisher.publish("product:prod_1", "stock", { n })
         }
 
-        const chunks: string[] = []
+        const chunks: (string | Buffer)[] = []
         const close = await service.openStream("product:prod_1", {
           lastEventId: first.id,
           write: (chunk) => chunks.push(chunk),
@@ -144,7 +147,7 @@ moduleIntegrationTestRunner<RealtimeModuleService>({
         expect(events[5].id).toEqual(live.id)
         const ids = events.map(({ id }) => id)
         expect([...ids].sort(byStreamId)).toEqual(ids)
-        expect(chunks[0]).toContain('data: {"n":1}')
+        expect(String(chunks[0])).toContain('data: {"n":1}')
         expect(service.stats()).toMatchObject({
           listeners: 0,
           streams: 0,
@@ -191,19 +194,21 @@ moduleIntegrationTestRunner<RealtimeModuleService>({
 
       it("writes a heartbeat comment on idle streams until closed", async () => {
         const quick = otherInstance({ heartbeatMs: 100 })
-        const chunks: string[] = []
+        const chunks: (string | Buffer)[] = []
         const close = await quick.openStream("admin", {
           write: (chunk) => chunks.push(chunk),
         })
         expect(quick.stats()).toMatchObject({ streams: 1, timers: 1 })
         await tick(350)
         close()
-        const beats = chunks.filter((chunk) => chunk === ": heartbeat\n\n")
+        const beats = chunks.filter(
+          (chunk) => String(chunk) === ": heartbeat\n\n"
+        )
         expect(beats.length).toBeGreaterThanOrEqual(2)
         await tick(250)
-        expect(chunks.filter((chunk) => chunk.startsWith(":"))).toHaveLength(
-          beats.length
-        )
+        expect(
+          chunks.filter((chunk) => String(chunk).startsWith(":"))
+        ).toHaveLength(beats.length)
         expect(quick.stats()).toMatchObject({ streams: 0, timers: 0 })
       })
 
@@ -238,7 +243,7 @@ moduleIntegrationTestRunner<RealtimeModuleService>({
           { n: 3 },
           { n: 4 },
         ])
-        const chunks: string[] = []
+        const chunks: (string | Buffer)[] = []
         const close = await memory.openStream("admin", {
           lastEventId: ids[2],
           write: (chunk) => chunks.push(chunk),

@@ -43,7 +43,7 @@ export async function sendEventStream(
   res.writeHead(200, EVENT_STREAM_HEADERS)
   res.write(`retry: ${RETRY_MS}\n\n`)
 
-  const write = (chunk: string) => {
+  const write = (chunk: string | Buffer) => {
     if (gone) {
       return
     }
