@@ -33,6 +33,7 @@ import type {
   FlashSaleModuleOptions,
   FlashSaleReservationDTO,
   RateLimitResult,
+  ReservationChange,
   ReserveInput,
   SweepResult,
 } from "./types"
@@ -113,6 +114,28 @@ export default class FlashSaleModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<FlashSaleReservationDTO> {
     return await this.engine_.confirm(reservationId, input, sharedContext)
+  }
+
+  /**
+   * Gives a bought reservation's units back to the sale (its order was
+   * canceled) and frees the customer's limit. Once only: `changed` is false
+   * when it was already returned. Throws `NOT_ALLOWED` for one never bought.
+   */
+  @InjectManager()
+  async returnPurchase(
+    reservationId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ReservationChange> {
+    return await this.engine_.returnPurchase(reservationId, sharedContext)
+  }
+
+  /** Buys a returned reservation's units again, while the sale has them. */
+  @InjectManager()
+  async undoReturn(
+    reservationId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ReservationChange> {
+    return await this.engine_.undoReturn(reservationId, sharedContext)
   }
 
   /** Expires reservations past their deadline; for a scheduled job. */

@@ -15,12 +15,16 @@ export const SELLING_SALE_STATUSES: readonly FlashSaleStatus[] = [
   "active",
 ]
 
-/** Lifecycle of a reservation: `active` until bought, released or expired. */
+/**
+ * Lifecycle of a reservation: `active` until bought (`converted`), released
+ * or expired; a bought one becomes `returned` when its order is canceled.
+ */
 export const FLASH_SALE_RESERVATION_STATUSES = [
   "active",
   "converted",
   "released",
   "expired",
+  "returned",
 ] as const
 
 /** A reservation's state. */
@@ -45,6 +49,12 @@ export type FlashSaleReservationDTO = {
   updated_at: Date
 }
 
+/** A reservation after a status change, and whether this call changed it. */
+export type ReservationChange = {
+  reservation: FlashSaleReservationDTO
+  changed: boolean
+}
+
 /** Input of `reserve`. */
 export type ReserveInput = {
   saleId: string
@@ -63,10 +73,26 @@ export type ConfirmReservationInput = {
   cartId?: string | null
 }
 
+/** One item of one sale. */
+export type SaleItemRef = { sale_id: string; item_id: string }
+
+/** The distinct sale items of some reservations. */
+export function saleItemsOf(
+  reservations: Pick<FlashSaleReservationDTO, "sale_id" | "item_id">[]
+): SaleItemRef[] {
+  const byItem = new Map<string, SaleItemRef>()
+  for (const { sale_id, item_id } of reservations) {
+    byItem.set(item_id, { sale_id, item_id })
+  }
+  return [...byItem.values()]
+}
+
 /** What one `sweepExpired` pass did. */
 export type SweepResult = {
   /** Reservations this pass turned from `active` to `expired`. */
   expired: string[]
+  /** The sale items whose units those reservations gave back, once each. */
+  items: SaleItemRef[]
   /**
    * Reservations already settled in PostgreSQL whose units the Redis copy
    * still held (a crash between the two writes, or a rebuild racing a

@@ -9,4 +9,25 @@ export const FlashSaleEvents = {
    * where `id` is the sale's.
    */
   SOLD_OUT: "flash_sale.sold_out",
+  /**
+   * Units of some items were taken or given back (reserved, released,
+   * expired, returned). Data: `{ id, item_ids }`, where `id` is the sale's.
+   */
+  UNITS_CHANGED: "flash_sale.units_changed",
 } as const
+
+/** Data of a `flash_sale.units_changed` event. */
+export type UnitsChangedEventData = { id: string; item_ids: string[] }
+
+/** One `flash_sale.units_changed` event per sale of the given items. */
+export function unitsChangedEvents(
+  items: { sale_id: string; item_id: string }[]
+): UnitsChangedEventData[] {
+  const bySale = new Map<string, Set<string>>()
+  for (const { sale_id, item_id } of items) {
+    const ids = bySale.get(sale_id) ?? new Set<string>()
+    ids.add(item_id)
+    bySale.set(sale_id, ids)
+  }
+  return [...bySale].map(([id, itemIds]) => ({ id, item_ids: [...itemIds] }))
+}

@@ -1,16 +1,23 @@
 import {
   createWorkflow,
   transform,
+  when,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
-import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
-import { releaseOrderReservationsStep } from "./steps/release-order-reservations"
+import { emitEventStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { FlashSaleEvents, unitsChangedEvents } from "./events"
+import { releaseReservationsStep } from "./steps/release-reservations"
+import { returnOrderPurchasesStep } from "./steps/return-order-purchases"
 import { reservationIdsOf } from "./utils/line-items"
 
 export const releaseOrderReservationsWorkflowId =
   "flash-sale-release-order-reservations"
 
-/** Gives back the flash-sale units a canceled order still held. */
+/**
+ * Gives a canceled order's flash-sale units back to their sales: the units
+ * it bought (sold count down, customer limits freed) and any it still held.
+ * Delivered twice, it returns them once.
+ */
 export const releaseOrderReservationsWorkflow = createWorkflow(
   releaseOrderReservationsWorkflowId,
   (input: { order_id: string }) => {
@@ -26,11 +33,36 @@ export const releaseOrderReservationsWorkflow = createWorkflow(
         return reservationIdsOf(orders[0].items)
       }
     )
-    return new WorkflowResponse(
-      releaseOrderReservationsStep({
-        order_id: input.order_id,
-        reservation_ids: reservationIds,
-      })
+    const returned = returnOrderPurchasesStep({
+      order_id: input.order_id,
+      reservation_ids: reservationIds,
+    })
+    // Last: released units may go to another customer at once.
+    const released = releaseReservationsStep({
+      reservation_ids: reservationIds,
+    })
+
+    const changes = transform(
+      { returned, released },
+      function orderUnitChanges({ returned, released }) {
+        return unitsChangedEvents([...returned, ...released])
+      }
     )
+    when(
+      "order-units-changed",
+      { changes },
+      ({ changes }) => !!changes.length
+    ).then(() => {
+      emitEventStep({ eventName: FlashSaleEvents.UNITS_CHANGED, data: changes })
+    })
+    return new WorkflowResponse({
+      order_id: input.order_id,
+      returned: transform({ returned }, function returnedIds({ returned }) {
+        return returned.map(({ id }) => id)
+      }),
+      released: transform({ released }, function releasedIds({ released }) {
+        return released.map(({ id }) => id)
+      }),
+    })
   }
 )

@@ -4,7 +4,11 @@ import {
   when,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
-import { deleteLineItemsWorkflow } from "@medusajs/medusa/core-flows"
+import {
+  deleteLineItemsWorkflow,
+  emitEventStep,
+} from "@medusajs/medusa/core-flows"
+import { FlashSaleEvents, unitsChangedEvents } from "./events"
 import { findCustomerReservationStep } from "./steps/find-customer-reservation"
 import { releaseReservationsStep } from "./steps/release-reservations"
 
@@ -36,6 +40,19 @@ export const releaseFlashSaleReservationWorkflow = createWorkflow(
       return [input.reservation_id]
     })
     const released = releaseReservationsStep({ reservation_ids: ids })
+    const changes = transform(
+      { released },
+      function releasedUnits({ released }) {
+        return unitsChangedEvents(released)
+      }
+    )
+    when(
+      "released-units-changed",
+      { changes },
+      ({ changes }) => !!changes.length
+    ).then(() => {
+      emitEventStep({ eventName: FlashSaleEvents.UNITS_CHANGED, data: changes })
+    })
     return new WorkflowResponse({
       reservation_id: input.reservation_id,
       released,

@@ -5,8 +5,10 @@ import {
 } from "@medusajs/framework/workflows-sdk"
 import {
   addToCartWorkflow,
+  emitEventStep,
   useQueryGraphStep,
 } from "@medusajs/medusa/core-flows"
+import { FlashSaleEvents } from "./events"
 import { prepareReservationStep } from "./steps/prepare-reservation"
 import { reserveItemStep } from "./steps/reserve-item"
 import { RESERVATION_ID_KEY, SALE_ID_KEY } from "./utils/line-items"
@@ -80,6 +82,17 @@ export const reserveFlashSaleItemWorkflow = createWorkflow(
       }
     )
     addToCartWorkflow.runAsStep({ input: { cart_id: input.cart_id, items } })
+
+    const unitsChanged = transform(
+      { input },
+      function reservedUnits({ input }) {
+        return { id: input.sale_id, item_ids: [input.item_id] }
+      }
+    )
+    emitEventStep({
+      eventName: FlashSaleEvents.UNITS_CHANGED,
+      data: unitsChanged,
+    })
 
     return new WorkflowResponse(reservation)
   }

@@ -1,8 +1,11 @@
 import {
   createWorkflow,
   transform,
+  when,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { FlashSaleEvents, unitsChangedEvents } from "./events"
 import { removeReservationLinesStep } from "./steps/remove-reservation-lines"
 import { sweepExpiredStep } from "./steps/sweep-expired"
 
@@ -22,6 +25,16 @@ export const sweepExpiredReservationsWorkflow = createWorkflow(
     })
     const removed = removeReservationLinesStep({
       reservation_ids: reservationIds,
+    })
+    const changes = transform({ swept }, function expiredUnits({ swept }) {
+      return unitsChangedEvents(swept.items)
+    })
+    when(
+      "expired-units-changed",
+      { changes },
+      ({ changes }) => !!changes.length
+    ).then(() => {
+      emitEventStep({ eventName: FlashSaleEvents.UNITS_CHANGED, data: changes })
     })
     return new WorkflowResponse({
       expired: swept.expired,

@@ -285,6 +285,68 @@ for (const engine of ENGINES) {
           expect(await unitsOf(ids)).toMatchObject({ sold: 12, reserved: 8 })
         })
 
+        it("returns the units of canceled purchases once, even when asked concurrently", async () => {
+          const ids = await createSale({ units: 3, limit: 1 })
+          const bought = await Promise.all(
+            ["cus_a", "cus_b", "cus_c"].map(async (customer, i) => {
+              const reservation = await reserve(ids, customer)
+              return await service.confirm(reservation.id, {
+                orderId: `order_${i}`,
+              })
+            })
+          )
+          expect(await unitsOf(ids)).toMatchObject({ sold: 3, reserved: 0 })
+          expect(await rejection(reserve(ids, "cus_d"))).toMatchObject({
+            message: "This flash sale item is sold out",
+          })
+
+          // The same cancellation delivered ten times returns the units once.
+          const returns = await Promise.all(
+            Array.from({ length: 10 }, () =>
+              service.returnPurchase(bought[0].id)
+            )
+          )
+          expect(returns.filter((r) => r.changed)).toHaveLength(1)
+          expect(returns[0].reservation.status).toBe("returned")
+          expect(await unitsOf(ids)).toMatchObject({ sold: 2, reserved: 0 })
+
+          // The unit sells again, and the customer's limit is free again.
+          const again = await reserve(ids, "cus_a")
+          expect(again.status).toBe("active")
+          expect(await rejection(reserve(ids, "cus_d"))).toMatchObject({
+            message: "This flash sale item is sold out",
+          })
+          expect(await unitsOf(ids)).toMatchObject({ sold: 2, reserved: 1 })
+
+          // Only bought units can be returned.
+          expect(
+            await rejection(service.returnPurchase(again.id))
+          ).toMatchObject({ type: MedusaError.Types.NOT_ALLOWED })
+          expect(
+            await rejection(service.returnPurchase("fsres_missing"))
+          ).toMatchObject({ type: MedusaError.Types.NOT_FOUND })
+
+          // Undoing a return takes the units again only while they are free.
+          expect((await service.undoReturn(bought[2].id)).changed).toBe(false)
+          expect(
+            await rejection(service.undoReturn(bought[0].id))
+          ).toMatchObject({ type: MedusaError.Types.NOT_ALLOWED })
+          await service.returnPurchase(bought[1].id)
+          const undone = await service.undoReturn(bought[1].id)
+          expect(undone).toMatchObject({
+            changed: true,
+            reservation: { status: "converted" },
+          })
+          expect(await unitsOf(ids)).toMatchObject({ sold: 2, reserved: 1 })
+          await service.returnPurchase(bought[1].id)
+          await reserve(ids, "cus_e")
+          expect(
+            await rejection(service.undoReturn(bought[1].id))
+          ).toMatchObject({ type: MedusaError.Types.NOT_ALLOWED })
+          const after = await unitsOf(ids)
+          expect(after).toMatchObject({ sold: 1, reserved: 2 })
+        })
+
         it("never exceeds the allocation while reserving, buying and releasing at once", async () => {
           const ids = await createSale({ units: 30, limit: 1 })
 

@@ -3,9 +3,11 @@ import type { FlashSaleStore } from "../store/flash-sale-store"
 import type {
   ConfirmReservationInput,
   FlashSaleReservationDTO,
+  ReservationChange,
   ReserveInput,
   SweepResult,
 } from "../types"
+import { saleItemsOf } from "../types"
 import { assertId, assertReserveInput } from "../utils/validate-input"
 import { newReservation } from "./new-reservation"
 import { systemClock, type Clock, type ReservationEngine } from "./types"
@@ -64,14 +66,34 @@ export class PostgresReservationEngine implements ReservationEngine {
     return reservation
   }
 
+  async returnPurchase(
+    reservationId: string,
+    sharedContext: Context = {}
+  ): Promise<ReservationChange> {
+    assertId("reservationId", reservationId)
+    return await this.store_.returnReservation(reservationId, sharedContext)
+  }
+
+  async undoReturn(
+    reservationId: string,
+    sharedContext: Context = {}
+  ): Promise<ReservationChange> {
+    assertId("reservationId", reservationId)
+    return await this.store_.undoReturn(reservationId, sharedContext)
+  }
+
   async sweepExpired(now: Date): Promise<SweepResult> {
-    const expired: string[] = []
+    const expired: FlashSaleReservationDTO[] = []
     for (;;) {
       const batch = await this.store_.expireDue(now, SWEEP_BATCH)
       if (!batch.length) {
-        return { expired, reconciled: 0 }
+        return {
+          expired: expired.map((reservation) => reservation.id),
+          items: saleItemsOf(expired),
+          reconciled: 0,
+        }
       }
-      expired.push(...batch.map((reservation) => reservation.id))
+      expired.push(...batch)
     }
   }
 

@@ -3,6 +3,7 @@ import type {
   ConfirmReservationInput,
   FlashSaleReservationDTO,
   RateLimitResult,
+  ReservationChange,
   ReserveInput,
   SweepResult,
 } from "../types"
@@ -37,6 +38,19 @@ export interface ReservationEngine {
     input: ConfirmReservationInput,
     sharedContext?: Context
   ): Promise<FlashSaleReservationDTO>
+  /**
+   * Gives a bought reservation's units back to the sale and frees the
+   * customer's limit, once: `changed` is false on repeat calls.
+   */
+  returnPurchase(
+    reservationId: string,
+    sharedContext?: Context
+  ): Promise<ReservationChange>
+  /** Undoes `returnPurchase` while the units are still free. */
+  undoReturn(
+    reservationId: string,
+    sharedContext?: Context
+  ): Promise<ReservationChange>
   /** Expires reservations past their deadline at `now` and frees their units. */
   sweepExpired(now: Date): Promise<SweepResult>
   /** Drops any cached copy of the sale, e.g. after an admin edit. */

@@ -5,8 +5,9 @@ import FlashSaleItem from "./flash-sale-item"
 /**
  * Units of a sale item held for one customer until `expires_at`. While
  * `active` its quantity is counted in the item's `units_reserved`; once
- * `converted` (bought) in `units_sold`. Active and converted reservations
- * count towards the customer's per-item limit.
+ * `converted` (bought) in `units_sold`; once `returned` (its order was
+ * canceled) in neither. Active and converted reservations count towards the
+ * customer's per-item limit.
  */
 const FlashSaleReservation = model
   .define("flash_sale_reservation", {
@@ -31,6 +32,9 @@ const FlashSaleReservation = model
     },
     {
       on: ["cart_id"],
+    },
+    {
+      on: ["order_id"],
     },
   ])
   .checks([

@@ -12,6 +12,7 @@ import {
   overCustomerLimit,
   reservationLapsed,
   reservationNotFound,
+  reservationNotPurchased,
   reservationPurchased,
   soldOut,
 } from "../utils/refusals"
@@ -28,6 +29,7 @@ import {
   selectSale,
   type RawReservation,
 } from "./select"
+import { settledRow, type RawSettled } from "./settled"
 import * as sql from "./sql"
 import type {
   ItemRow,
@@ -239,6 +241,52 @@ export class FlashSaleStore {
       return { reservation: current, changed: false }
     }
     throw reservationLapsed()
+  }
+
+  /**
+   * Gives a bought reservation's units back to the sale (`converted` to
+   * `returned`). Returning it again is a no-op (`changed: false`); one that
+   * was never bought throws `NOT_ALLOWED`.
+   */
+  @InjectTransactionManager()
+  async returnReservation(
+    reservationId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ReservationChange> {
+    const manager = sqlManagerOf(sharedContext)
+    const [returned] = await manager.execute<RawSettled[]>(
+      sql.RETURN_RESERVATION,
+      [reservationId]
+    )
+    if (returned) {
+      return { reservation: settledRow(returned), changed: true }
+    }
+    const current = await this.findReservation(reservationId, sharedContext)
+    if (current.status === "returned") {
+      return { reservation: current, changed: false }
+    }
+    throw reservationNotPurchased(current.status)
+  }
+
+  /**
+   * Takes a returned reservation's units again (`returned` to `converted`),
+   * if the sale still has them; `changed: false` when it was not returned.
+   * Throws `NOT_ALLOWED` when the units went to someone else meanwhile.
+   */
+  @InjectTransactionManager()
+  async undoReturn(
+    reservationId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ReservationChange> {
+    const manager = sqlManagerOf(sharedContext)
+    const [converted] = await manager.execute<RawSettled[]>(sql.UNDO_RETURN, [
+      reservationId,
+    ])
+    if (converted) {
+      return { reservation: settledRow(converted), changed: true }
+    }
+    const current = await this.findReservation(reservationId, sharedContext)
+    return { reservation: current, changed: false }
   }
 
   /**

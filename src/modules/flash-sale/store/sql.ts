@@ -264,3 +264,50 @@ SELECT COALESCE(SUM(quantity), 0)::int AS quantity
 FROM flash_sale_reservation
 WHERE item_id = ? AND customer_id = ? AND deleted_at IS NULL
   AND status IN ('active', 'converted')`
+
+/**
+ * Gives the units of a bought reservation back to the sale (its order was
+ * canceled): `converted` becomes `returned` once, and `units_sold` drops by
+ * its quantity, guarded so it never goes below 0. A row with a null
+ * `sale_id` means the guard refused and the caller must roll back.
+ * Params: reservation id.
+ */
+export const RETURN_RESERVATION = `
+WITH r AS (
+  UPDATE flash_sale_reservation
+  SET status = 'returned', updated_at = clock_timestamp()
+  WHERE id = ? AND status = 'converted' AND deleted_at IS NULL
+  RETURNING ${RESERVATION_COLUMNS}
+), i AS (
+  UPDATE flash_sale_item AS item
+  SET units_sold = item.units_sold - r.quantity,
+    updated_at = clock_timestamp()
+  FROM r
+  WHERE item.id = r.item_id AND item.units_sold >= r.quantity
+  RETURNING item.id, item.sale_id
+)
+SELECT ${RESERVATION_WITH_SALE} FROM r LEFT JOIN i ON i.id = r.item_id`
+
+/**
+ * Undoes `RETURN_RESERVATION`: `returned` becomes `converted` again and
+ * `units_sold` grows back, guarded by the allocation. A row with a null
+ * `sale_id` means the units are gone and the caller must roll back; no row
+ * means it was not returned. Params: reservation id.
+ */
+export const UNDO_RETURN = `
+WITH r AS (
+  UPDATE flash_sale_reservation
+  SET status = 'converted', updated_at = clock_timestamp()
+  WHERE id = ? AND status = 'returned' AND deleted_at IS NULL
+  RETURNING ${RESERVATION_COLUMNS}
+), i AS (
+  UPDATE flash_sale_item AS item
+  SET units_sold = item.units_sold + r.quantity,
+    updated_at = clock_timestamp()
+  FROM r
+  WHERE item.id = r.item_id
+    AND item.units_sold + item.units_reserved + r.quantity
+      <= item.units_allocated
+  RETURNING item.id, item.sale_id
+)
+SELECT ${RESERVATION_WITH_SALE} FROM r LEFT JOIN i ON i.id = r.item_id`

@@ -1,4 +1,4 @@
-import type { FlashSaleReservationDTO, FlashSaleStatus } from "../types"
+import type { FlashSaleStatus } from "../types"
 
 /** A reservation about to be written, with the clock reading it was made at. */
 export type NewReservation = {
@@ -12,11 +12,7 @@ export type NewReservation = {
   now: Date
 }
 
-/** A reservation after a status change, and whether this call changed it. */
-export type ReservationChange = {
-  reservation: FlashSaleReservationDTO
-  changed: boolean
-}
+export type { ReservationChange } from "../types"
 
 /** The sale columns the engines read. */
 export type SaleRow = {

@@ -83,6 +83,14 @@ export function reservationPurchased(): MedusaError {
   )
 }
 
+/** `NOT_ALLOWED` when returning units of a reservation that was not bought. */
+export function reservationNotPurchased(status: string): MedusaError {
+  return new MedusaError(
+    MedusaError.Types.NOT_ALLOWED,
+    `This flash sale reservation was not purchased (it is ${status}); only purchased units can be returned`
+  )
+}
+
 /** What the store knows about a refused reservation attempt. */
 export type RefusalFacts = {
   sale: {

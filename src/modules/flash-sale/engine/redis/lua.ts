@@ -76,6 +76,28 @@ return 1
 `
 
 /**
+ * Moves bought units between the sale and a customer: a positive delta gives
+ * them back to the sale (a canceled order) and frees the customer's limit, a
+ * negative one takes them again. PostgreSQL decides once whether the move
+ * happens; this only mirrors it. A sale whose copy is gone is left alone:
+ * its rebuild reads PostgreSQL.
+ *
+ * KEYS: item, customers. ARGV: customer id, delta.
+ * Reply: units available after the move, or -1 when the copy is gone.
+ */
+export const ADJUST_UNITS_LUA = `
+if redis.call('EXISTS', KEYS[1]) == 0 then
+  return -1
+end
+local delta = tonumber(ARGV[2])
+local available = redis.call('HINCRBY', KEYS[1], 'available', delta)
+if redis.call('HINCRBY', KEYS[2], ARGV[1], -delta) <= 0 then
+  redis.call('HDEL', KEYS[2], ARGV[1])
+end
+return available
+`
+
+/**
  * Replaces a sale's Redis copy with a PostgreSQL snapshot, in one step, if
  * the caller still holds the rebuild lock. The sale hash is written last, and
  * scripts treat a sale without it as not loaded.

@@ -6,9 +6,11 @@ import type { NewReservation } from "../../store/types"
 import type {
   ConfirmReservationInput,
   FlashSaleReservationDTO,
+  ReservationChange,
   ReserveInput,
   SweepResult,
 } from "../../types"
+import { saleItemsOf } from "../../types"
 import {
   itemNotFound,
   overCustomerLimit,
@@ -147,12 +149,46 @@ export class RedisReservationEngine implements ReservationEngine {
   }
 
   /**
+   * PostgreSQL moves the units back once (a conditional status change);
+   * only then does Redis get them, so a repeated call gives nothing twice.
+   */
+  async returnPurchase(
+    reservationId: string,
+    sharedContext: Context = {}
+  ): Promise<ReservationChange> {
+    assertId("reservationId", reservationId)
+    const change = await this.store_.returnReservation(
+      reservationId,
+      sharedContext
+    )
+    if (change.changed) {
+      await this.adjustQuietly_(change.reservation, change.reservation.quantity)
+    }
+    return change
+  }
+
+  async undoReturn(
+    reservationId: string,
+    sharedContext: Context = {}
+  ): Promise<ReservationChange> {
+    assertId("reservationId", reservationId)
+    const change = await this.store_.undoReturn(reservationId, sharedContext)
+    if (change.changed) {
+      await this.adjustQuietly_(
+        change.reservation,
+        -change.reservation.quantity
+      )
+    }
+    return change
+  }
+
+  /**
    * PostgreSQL decides what expired; Redis then gets those units back. A
    * second pass settles Redis entries past their deadline that PostgreSQL
    * had already ended or sold, so lost settles cannot keep units forever.
    */
   async sweepExpired(now: Date): Promise<SweepResult> {
-    const expired: string[] = []
+    const expired: FlashSaleReservationDTO[] = []
     for (;;) {
       const batch = await this.store_.expireDue(now, SWEEP_BATCH)
       if (!batch.length) {
@@ -161,7 +197,7 @@ export class RedisReservationEngine implements ReservationEngine {
       await Promise.all(
         batch.map((reservation) => this.settleQuietly_(reservation, true))
       )
-      expired.push(...batch.map((reservation) => reservation.id))
+      expired.push(...batch)
     }
 
     const deps: ReconcileDeps = {
@@ -176,7 +212,11 @@ export class RedisReservationEngine implements ReservationEngine {
     for (const saleId of saleIds) {
       reconciled += await reconcileSale(deps, saleId, now)
     }
-    return { expired, reconciled }
+    return {
+      expired: expired.map((reservation) => reservation.id),
+      items: saleItemsOf(expired),
+      reconciled,
+    }
   }
 
   async forgetSale(saleId: string): Promise<void> {
@@ -234,6 +274,26 @@ export class RedisReservationEngine implements ReservationEngine {
     }
     // An item added after the sale was loaded needs the whole copy redone.
     await this.loader_.ensureLoaded(input.saleId, itemMissing)
+  }
+
+  /**
+   * Mirrors a move of bought units in Redis after PostgreSQL made it. A
+   * failure leaves Redis showing fewer free units than PostgreSQL (never
+   * more) and drops the copy so the next reservation rebuilds it.
+   */
+  protected async adjustQuietly_(
+    reservation: FlashSaleReservationDTO,
+    delta: number
+  ): Promise<void> {
+    const keys = saleKeys(this.keyPrefix_, reservation.sale_id)
+    try {
+      await this.scripts_.adjust(keys, reservation, delta)
+    } catch (error) {
+      this.logger_?.warn(
+        `Flash sale: Redis missed the units of reservation ${reservation.id}; its copy of the sale will be rebuilt (${error})`
+      )
+      await this.redis_.del(keys.sale).catch(() => undefined)
+    }
   }
 
   /**

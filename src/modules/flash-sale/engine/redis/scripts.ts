@@ -3,6 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import type { NewReservation } from "../../store/types"
 import type { SaleKeys } from "./keys"
 import {
+  ADJUST_UNITS_LUA,
   HIT_RATE_LIMIT_LUA,
   LOAD_SALE_LUA,
   RESERVE_LUA,
@@ -16,6 +17,7 @@ declare module "ioredis" {
   interface RedisCommander<Context> {
     flashSaleReserve(...args: RedisArgument[]): Result<unknown, Context>
     flashSaleSettle(...args: RedisArgument[]): Result<number, Context>
+    flashSaleAdjust(...args: RedisArgument[]): Result<number, Context>
     flashSaleLoad(...args: RedisArgument[]): Result<number, Context>
     flashSaleUnlock(...args: RedisArgument[]): Result<number, Context>
     flashSaleHitRateLimit(...args: RedisArgument[]): Result<unknown, Context>
@@ -97,6 +99,10 @@ export class FlashSaleScripts {
       numberOfKeys: 4,
       lua: SETTLE_LUA,
     })
+    redis_.defineCommand("flashSaleAdjust", {
+      numberOfKeys: 2,
+      lua: ADJUST_UNITS_LUA,
+    })
     // Key count varies with the number of items: passed first on each call.
     redis_.defineCommand("flashSaleLoad", { lua: LOAD_SALE_LUA })
     redis_.defineCommand("flashSaleUnlock", {
@@ -151,6 +157,24 @@ export class FlashSaleScripts {
       giveBack ? "1" : "0"
     )
     return settled === 1
+  }
+
+  /**
+   * Gives a customer's bought units back to the sale (`delta` > 0) or takes
+   * them again (`delta` < 0). Returns the units available after, or -1 when
+   * the sale has no copy.
+   */
+  async adjust(
+    keys: SaleKeys,
+    units: Omit<HeldUnits, "id" | "quantity">,
+    delta: number
+  ): Promise<number> {
+    return await this.redis_.flashSaleAdjust(
+      keys.item(units.item_id),
+      keys.customers(units.item_id),
+      units.customer_id,
+      delta
+    )
   }
 
   /** Writes a sale's copy; false when the rebuild lock was lost. */

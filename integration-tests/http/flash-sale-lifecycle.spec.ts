@@ -1,0 +1,299 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
+import seedKleliteStore from "../../src/scripts/seed"
+import { advanceSaleStatusesWorkflow } from "../../src/workflows/flash-sale/advance-sale-statuses"
+import { completeCart, login, type StoreHeaders } from "../utils/checkout"
+import {
+  attempt,
+  flashSaleHelpers,
+  openStream,
+  type StreamClient,
+} from "../utils/flash-sale"
+import { waitFor } from "../utils/wait-for"
+
+// Seeding alone takes minutes on a busy machine.
+jest.setTimeout(5 * 60 * 1000)
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  testSuite: ({ api, getContainer }) => {
+    let storeHeaders: StoreHeaders
+    let adminHeaders: StoreHeaders
+    const streams: StreamClient[] = []
+
+    const flash = flashSaleHelpers(
+      api,
+      () => storeHeaders,
+      () => adminHeaders
+    )
+
+    beforeAll(async () => {
+      const seeded = await seedKleliteStore({
+        container: getContainer(),
+        args: [],
+      })
+      storeHeaders = { "x-publishable-api-key": seeded.publishableKey }
+      adminHeaders = await login(
+        api,
+        "user",
+        "admin@klelite.local",
+        "klelite-admin"
+      )
+    })
+
+    afterEach(() => {
+      streams.splice(0).forEach((stream) => stream.close())
+    })
+
+    /** The customer's reservations by id. */
+    async function reservationsOf(headers: StoreHeaders) {
+      const { data } = await api.get(
+        "/store/customers/me/flash-sale-reservations",
+        { headers }
+      )
+      return new Map<string, { status: string; quantity: number }>(
+        data.reservations.map((r: { id: string }) => [r.id, r])
+      )
+    }
+
+    /** Reserves one unit into a new cart of a new shopper and buys it. */
+    async function buyOne(saleId: string, itemId: string) {
+      const shopper = await flash.register("buyer")
+      const cartId = await flash.openCart(shopper.headers)
+      const { data } = await flash.reserve(shopper.headers, saleId, {
+        item_id: itemId,
+        quantity: 1,
+        cart_id: cartId,
+      })
+      await flash.readyForPayment(shopper.headers, cartId)
+      const completed = await completeCart(api, shopper.headers, cartId)
+      expect(completed.type).toEqual("order")
+      return {
+        shopper,
+        order: completed.order as { id: string },
+        reservationId: data.reservation.id as string,
+      }
+    }
+
+    it("returns a canceled order's units to the sale once, however often the cancellation is delivered", async () => {
+      const variantId = await flash.variantOf("fraisier", 0)
+      const sale = await flash.createSale([
+        { variant_id: variantId, units_allocated: 3, per_customer_limit: 1 },
+      ])
+      const itemId = sale.items[0].id
+      const kept = await buyOne(sale.id, itemId)
+      const canceled = await buyOne(sale.id, itemId)
+      await waitFor(
+        async () => (await flash.saleItems(sale.id))[0].units_sold === 2,
+        { what: "both orders to count as sold" }
+      )
+
+      await api.post(
+        `/admin/orders/${canceled.order.id}/cancel`,
+        {},
+        { headers: adminHeaders }
+      )
+      const returned = await waitFor(
+        async () => {
+          const [item] = await flash.saleItems(sale.id)
+          return item.units_sold === 1 && item
+        },
+        { what: "the canceled order's unit to come back" }
+      )
+      expect(returned).toEqual(
+        expect.objectContaining({ units_reserved: 0, units_left: 2 })
+      )
+      expect(
+        (await reservationsOf(canceled.shopper.headers)).get(
+          canceled.reservationId
+        )
+      ).toEqual(expect.objectContaining({ status: "returned" }))
+
+      // The same cancellation delivered twice more gives nothing back again.
+      const eventBus = getContainer().resolve(Modules.EVENT_BUS)
+      for (let i = 0; i < 2; i++) {
+        await eventBus.emit({
+          name: "order.canceled",
+          data: { id: canceled.order.id },
+        })
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1500))
+      const [after] = await flash.saleItems(sale.id)
+      expect(after).toEqual(
+        expect.objectContaining({ units_sold: 1, units_left: 2 })
+      )
+      const { data: orders } = await api.get(
+        `/admin/orders?id[]=${kept.order.id}&id[]=${canceled.order.id}&fields=id,status`,
+        { headers: adminHeaders }
+      )
+      const open = orders.orders.filter(
+        (order: { status: string }) => order.status !== "canceled"
+      )
+      expect(open.map((order: { id: string }) => order.id)).toEqual([
+        kept.order.id,
+      ])
+      expect(after.units_sold).toEqual(open.length)
+
+      // The customer's limit is free again: they can buy the unit back.
+      const cartId = await flash.openCart(canceled.shopper.headers)
+      const again = await attempt(
+        flash.reserve(canceled.shopper.headers, sale.id, {
+          item_id: itemId,
+          quantity: 1,
+          cart_id: cartId,
+        })
+      )
+      expect(again.status).toEqual(201)
+    })
+
+    it("releases a reservation whose line leaves the cart through Medusa's cart routes, and refuses other quantities", async () => {
+      const variantId = await flash.variantOf("fraisier", 1)
+      const sale = await flash.createSale([
+        { variant_id: variantId, units_allocated: 5, per_customer_limit: 3 },
+      ])
+      const itemId = sale.items[0].id
+      const shopper = await flash.register()
+      const cartId = await flash.openCart(shopper.headers)
+      const first = await flash.reserve(shopper.headers, sale.id, {
+        item_id: itemId,
+        quantity: 1,
+        cart_id: cartId,
+      })
+      const second = await flash.reserve(shopper.headers, sale.id, {
+        item_id: itemId,
+        quantity: 2,
+        cart_id: cartId,
+      })
+      const lineOf = async (reservationId: string) =>
+        (await flash.cartLines(shopper.headers, cartId)).find(
+          (line) => line.metadata?.flash_sale_reservation_id === reservationId
+        )!
+      expect((await flash.saleItems(sale.id))[0].units_reserved).toEqual(3)
+
+      const firstLine = await lineOf(first.data.reservation.id)
+      await api.delete(`/store/carts/${cartId}/line-items/${firstLine.id}`, {
+        headers: shopper.headers,
+      })
+      await waitFor(
+        async () =>
+          (await reservationsOf(shopper.headers)).get(first.data.reservation.id)
+            ?.status === "released",
+        { what: "the deleted line's reservation to be released" }
+      )
+      expect((await flash.saleItems(sale.id))[0]).toEqual(
+        expect.objectContaining({ units_reserved: 2, units_left: 3 })
+      )
+
+      const secondLine = await lineOf(second.data.reservation.id)
+      const url = `/store/carts/${cartId}/line-items/${secondLine.id}`
+      for (const quantity of [3, 1]) {
+        const refused = await attempt(
+          api.post(url, { quantity }, { headers: shopper.headers })
+        )
+        expect(refused.status).toEqual(400)
+        expect(refused.data.message).toEqual(
+          "This flash-sale item holds 2 reserved unit(s) at the flash price; keep 2, or remove it and reserve the quantity you want"
+        )
+      }
+      expect((await lineOf(second.data.reservation.id)).quantity).toEqual(2)
+      expect(
+        (
+          await attempt(
+            api.post(url, { quantity: 2 }, { headers: shopper.headers })
+          )
+        ).status
+      ).toEqual(200)
+
+      await api.post(url, { quantity: 0 }, { headers: shopper.headers })
+      await waitFor(
+        async () =>
+          (await reservationsOf(shopper.headers)).get(
+            second.data.reservation.id
+          )?.status === "released",
+        { what: "the emptied line's reservation to be released" }
+      )
+      expect(await flash.cartLines(shopper.headers, cartId)).toEqual([])
+      expect((await flash.saleItems(sale.id))[0]).toEqual(
+        expect.objectContaining({ units_reserved: 0, units_left: 5 })
+      )
+    })
+
+    it("streams a sale's start, units left after each reservation, and its sell-out", async () => {
+      const variantId = await flash.variantOf("fraisier", 2)
+      const sale = await flash.createSale(
+        [{ variant_id: variantId, units_allocated: 2, per_customer_limit: 2 }],
+        { startsInMs: 1500 }
+      )
+      const itemId = sale.items[0].id
+      const stream = await openStream(
+        `${api.defaults.baseURL}/store/flash-sales/${sale.id}/stream`,
+        storeHeaders
+      )
+      streams.push(stream)
+      expect(stream.status).toEqual(200)
+      const next = (event: string, what: string) =>
+        waitFor(async () => stream.events.find((e) => e.event === event), {
+          what,
+        })
+
+      await new Promise((resolve) => setTimeout(resolve, 1600))
+      await advanceSaleStatusesWorkflow(getContainer()).run({
+        input: { now: new Date().toISOString() },
+      })
+      const started = await next("flash_sale.started", "the start")
+      expect(started.data).toEqual(
+        expect.objectContaining({
+          id: sale.id,
+          state: "active",
+          starts_in_seconds: 0,
+          items: [expect.objectContaining({ id: itemId, units_left: 2 })],
+        })
+      )
+      expect(
+        (started.data as { ends_in_seconds: number }).ends_in_seconds
+      ).toBeGreaterThan(3500)
+
+      const shopper = await flash.register()
+      const cartId = await flash.openCart(shopper.headers)
+      await flash.reserve(shopper.headers, sale.id, {
+        item_id: itemId,
+        quantity: 1,
+        cart_id: cartId,
+      })
+      const left = await next("flash_sale.units_left", "units left")
+      expect(left.data).toEqual({
+        id: sale.id,
+        server_time: expect.any(String),
+        items: [{ id: itemId, variant_id: variantId, units_left: 1 }],
+      })
+
+      await flash.reserve(shopper.headers, sale.id, {
+        item_id: itemId,
+        quantity: 1,
+        cart_id: cartId,
+      })
+      await waitFor(
+        async () =>
+          stream.events.find(
+            (e) =>
+              e.event === "flash_sale.units_left" &&
+              (e.data as { items: { units_left: number }[] }).items[0]
+                .units_left === 0
+          ),
+        { what: "units left to reach 0" }
+      )
+      await flash.readyForPayment(shopper.headers, cartId)
+      expect((await completeCart(api, shopper.headers, cartId)).type).toEqual(
+        "order"
+      )
+      const soldOut = await next("flash_sale.sold_out", "the sell-out")
+      expect(soldOut.data).toEqual({
+        id: sale.id,
+        item_id: itemId,
+        variant_id: variantId,
+        server_time: expect.any(String),
+        units_left: 0,
+      })
+    })
+  },
+})
