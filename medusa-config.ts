@@ -1,6 +1,7 @@
 import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
 import {
   infrastructureModules,
+  notificationProviders,
   queueName,
   redisPrefix,
 } from "./src/config/infrastructure"
@@ -57,16 +58,7 @@ module.exports = defineConfig({
       key: Modules.NOTIFICATION,
       resolve: "@medusajs/medusa/notification",
       options: {
-        providers: [
-          {
-            resolve: "@medusajs/medusa/notification-local",
-            id: "local",
-            options: {
-              name: "Local Notification Provider",
-              channels: ["feed", "email"],
-            },
-          },
-        ],
+        providers: notificationProviders(process.env),
       },
     },
     {

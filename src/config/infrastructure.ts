@@ -6,6 +6,8 @@ export type InfrastructureEnv = {
   REDIS_PREFIX?: string
   STRIPE_API_KEY?: string
   STRIPE_WEBHOOK_SECRET?: string
+  SMTP_URL?: string
+  SMTP_FROM?: string
 }
 
 type ModuleEntry = {
@@ -131,6 +133,34 @@ export function paymentProviders(env: InfrastructureEnv) {
       options: {
         apiKey: env.STRIPE_API_KEY,
         webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+      },
+    },
+  ]
+}
+
+/**
+ * Notification providers: the local one logs every channel; with `SMTP_URL`
+ * emails go through our SMTP provider instead and the local one keeps the
+ * admin feed. The Notification Module allows one provider per channel.
+ */
+export function notificationProviders(env: InfrastructureEnv) {
+  const local = (channels: string[]) => ({
+    resolve: "@medusajs/medusa/notification-local",
+    id: "local",
+    options: { name: "Local Notification Provider", channels },
+  })
+  if (!env.SMTP_URL) {
+    return [local(["feed", "email"])]
+  }
+  return [
+    local(["feed"]),
+    {
+      resolve: "./src/modules/notification-smtp",
+      id: "smtp",
+      options: {
+        channels: ["email"],
+        url: env.SMTP_URL,
+        from: env.SMTP_FROM || undefined,
       },
     },
   ]

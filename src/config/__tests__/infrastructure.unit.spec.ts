@@ -1,5 +1,5 @@
 import { Modules } from "@medusajs/framework/utils"
-import { infrastructureModules } from "../infrastructure"
+import { infrastructureModules, notificationProviders } from "../infrastructure"
 
 function byKey(env: Parameters<typeof infrastructureModules>[0]) {
   return Object.fromEntries(
@@ -70,5 +70,25 @@ describe("infrastructureModules", () => {
         options: expect.objectContaining({ apiKey: "sk_test_123" }),
       }),
     ])
+  })
+
+  it("sends emails through SMTP only when SMTP_URL is set, the feed stays local", () => {
+    expect(notificationProviders({})).toEqual([
+      expect.objectContaining({
+        id: "local",
+        options: expect.objectContaining({ channels: ["feed", "email"] }),
+      }),
+    ])
+    const url = "smtps://mailer:secret@smtp.example.com:465"
+    const [local, smtp] = notificationProviders({
+      SMTP_URL: url,
+      SMTP_FROM: "Shop <shop@example.com>",
+    })
+    expect(local.options.channels).toEqual(["feed"])
+    expect(smtp).toEqual({
+      resolve: "./src/modules/notification-smtp",
+      id: "smtp",
+      options: { channels: ["email"], url, from: "Shop <shop@example.com>" },
+    })
   })
 })
