@@ -1,5 +1,6 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { loyaltyAdminMiddlewares } from "./admin/loyalty/middlewares"
+import { legacyMigrationAdminMiddlewares } from "./legacy-migration-middlewares"
 import {
   flashSaleAdminMiddlewares,
   flashSaleStoreMiddlewares,
@@ -24,5 +25,6 @@ export default defineMiddlewares({
     ...searchAdminMiddlewares,
     ...flashSaleStoreMiddlewares,
     ...flashSaleAdminMiddlewares,
+    ...legacyMigrationAdminMiddlewares,
   ],
 })

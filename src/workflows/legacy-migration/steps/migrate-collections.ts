@@ -3,6 +3,7 @@ import {
   withMigration,
   type MigrationRequest,
 } from "../../../modules/legacy-migration/run/context"
+import { publishMigrationProgress } from "../../../modules/legacy-migration/run/admin-board"
 import { migrateCollections } from "../../../modules/legacy-migration/run/migrate"
 import type { RunState } from "../../../modules/legacy-migration/run/runs"
 
@@ -15,9 +16,14 @@ export const migrateCollectionsStepId = "legacy-migration-migrate-collections"
  */
 export const migrateCollectionsStep = createStep(
   migrateCollectionsStepId,
-  async ({ request, run }: { request: MigrationRequest; run: RunState }) => {
-    const stats = await withMigration(request, (options) =>
-      migrateCollections(options, run)
+  async (
+    { request, run }: { request: MigrationRequest; run: RunState },
+    { transactionId }
+  ) => {
+    const stats = await withMigration(
+      request,
+      (options) => migrateCollections(options, run),
+      (event) => publishMigrationProgress(transactionId, run, event)
     )
     return new StepResponse({ run, stats })
   }

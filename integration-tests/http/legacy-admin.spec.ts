@@ -1,0 +1,395 @@
+import { mkdtemp, rm } from "fs/promises"
+import { tmpdir } from "os"
+import { join } from "path"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import type { AxiosInstance, AxiosResponse } from "axios"
+import type { Connection } from "mariadb"
+import type { FixtureManifest } from "../../src/modules/legacy-migration/fixture/manifest"
+import { generateStore } from "../../src/modules/legacy-migration/__tests__/support/fixture"
+import {
+  connectServer,
+  databaseUrl,
+  uniqueDatabase,
+} from "../../src/modules/legacy-migration/__tests__/support/mysql"
+import { migrationLockName } from "../../src/modules/legacy-migration/run/lock"
+import type { AdminMigrationRun } from "../../src/modules/legacy-migration/run/admin-view"
+import { LEGACY_COLLECTIONS } from "../../src/modules/legacy-migration/types"
+import { ensureAdminUser } from "../../src/scripts/seed/admin-user"
+import { login } from "../utils/checkout"
+import { waitFor } from "../utils/wait-for"
+
+jest.setTimeout(6 * 60 * 1000)
+
+type Headers = Record<string, string>
+
+const database = uniqueDatabase("admin_http")
+const ROUTE = "/admin/legacy-migration/runs"
+
+/** The response of a request expected to fail. */
+function failed(request: Promise<AxiosResponse>): Promise<AxiosResponse> {
+  return request.then(
+    (res) => {
+      throw new Error(`Expected an error, got ${res.status}`)
+    },
+    (error) => error.response
+  )
+}
+
+let mysql: Connection
+let store: { dir: string; manifest: FixtureManifest }
+let bigStore: { dir: string; manifest: FixtureManifest }
+let notADump: string
+
+beforeAll(async () => {
+  process.env.LEGACY_MYSQL_URL = databaseUrl(database)
+  mysql = await connectServer()
+  store = await generateStore("admin-http")
+  bigStore = await generateStore("admin-http-big", {
+    users: 3000,
+    products: 300,
+    orders: 20000,
+    reviews: 3000,
+    loyaltytransactions: 5000,
+    flashsales: 100,
+  })
+  notADump = await mkdtemp(join(tmpdir(), "klelite-not-a-dump-"))
+})
+
+afterAll(async () => {
+  await mysql.query(`DROP DATABASE IF EXISTS \`${database}\``)
+  await mysql.end()
+  await rm(store.dir, { recursive: true, force: true })
+  await rm(bigStore.dir, { recursive: true, force: true })
+  await rm(notADump, { recursive: true, force: true })
+})
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  testSuite: ({ api, getContainer }) => {
+    let headers: Headers
+
+    beforeAll(async () => {
+      await ensureAdminUser(getContainer())
+      headers = await login(api, "user", "admin@klelite.local", "klelite-admin")
+    })
+
+    const start = (body: unknown) => api.post(ROUTE, body, { headers })
+
+    const finished = (client: AxiosInstance, id: string) =>
+      waitFor(
+        async () => {
+          const { data } = await client.get(`${ROUTE}/${id}`, { headers })
+          const run: AdminMigrationRun = data.run
+          return run.status === "running" ? null : run
+        },
+        { timeoutMs: 120_000, intervalMs: 200, what: `run ${id} to finish` }
+      )
+
+    const databaseExists = async () =>
+      (await mysql.query(`SHOW DATABASES LIKE ?`, [database])).length > 0
+
+    it("lists no runs before the first migration", async () => {
+      const { data } = await api.get(ROUTE, { headers })
+      expect(data).toEqual({ runs: [], count: 0, limit: 20, offset: 0 })
+    })
+
+    it("runs a dry run in the background: report visible, nothing written", async () => {
+      const started = await start({
+        source: { dump: store.dir },
+        dry_run: true,
+        stage: 1,
+      })
+      expect(started.status).toBe(202)
+      expect(started.data.run).toMatchObject({
+        dry_run: true,
+        status: "running",
+        source: `dump:${store.dir}`,
+      })
+
+      const run = await finished(api, started.data.run.id)
+      expect(run.status).toBe("completed")
+      expect(run.report).toMatchObject({
+        runId: run.id,
+        dryRun: true,
+        ok: true,
+      })
+      for (const collection of LEGACY_COLLECTIONS) {
+        const expected = store.manifest.collections[collection]
+        expect(
+          run.collections.find((c) => c.collection === collection)
+        ).toMatchObject({
+          state: "done",
+          read: expected.documents,
+          written: expected.migrated,
+          quarantined: expected.quarantined,
+          skipped: 0,
+        })
+      }
+      expect(await databaseExists()).toBe(false)
+
+      const { data: list } = await api.get(ROUTE, { headers })
+      expect(list.runs.map((r: AdminMigrationRun) => r.id)).toEqual([run.id])
+      const { data: quarantine } = await api.get(
+        `${ROUTE}/${run.id}/quarantine`,
+        { headers }
+      )
+      expect(quarantine).toMatchObject({ records: [], count: 0 })
+    })
+
+    it("runs a real migration that writes the store and shows its quarantine", async () => {
+      const started = await start({
+        source: { dump: store.dir },
+        dry_run: false,
+        stage: 1,
+      })
+      expect(started.status).toBe(202)
+      const run = await finished(api, started.data.run.id)
+      expect(run).toMatchObject({ status: "completed", dry_run: false })
+      expect(run.report?.ok).toBe(true)
+
+      const [{ orders }] = await mysql.query(
+        `SELECT COUNT(*) AS orders FROM \`${database}\`.orders`
+      )
+      expect(Number(orders)).toBe(store.manifest.collections.orders.migrated)
+      const orderReport = run.report?.collections.find(
+        (c) => c.collection === "orders"
+      )
+      expect(orderReport?.sums.totalCents.target).toBe(
+        orderReport?.sums.totalCents.source
+      )
+
+      const problems = store.manifest.collections.users.problems
+      const [reason, planted] = Object.entries(problems)[0]
+      const { data } = await api.get(`${ROUTE}/${run.id}/quarantine`, {
+        headers,
+        params: { collection: "users", limit: 100 },
+      })
+      expect(data.count).toBe(store.manifest.collections.users.quarantined)
+      const record = data.records.find(
+        (r: { legacy_id: string }) => r.legacy_id === planted?.ids[0]
+      )
+      expect(record).toMatchObject({
+        collection: "users",
+        reason,
+        run_id: run.id,
+      })
+      expect(JSON.parse(record.raw_document)._id).toEqual({
+        $oid: planted?.ids[0],
+      })
+
+      const { data: page } = await api.get(`${ROUTE}/${run.id}/quarantine`, {
+        headers,
+        params: { limit: 2, offset: 1 },
+      })
+      expect(page.records).toHaveLength(2)
+      expect(page.count).toBe(
+        LEGACY_COLLECTIONS.reduce(
+          (sum, c) => sum + store.manifest.collections[c].quarantined,
+          0
+        )
+      )
+
+      // Read back from MySQL alone, as after a restart of the server.
+      const { data: list } = await api.get(ROUTE, {
+        headers,
+        params: { limit: 1 },
+      })
+      expect(list.count).toBe(2)
+      expect(list.runs).toHaveLength(1)
+      expect(list.runs[0]).toMatchObject({ id: run.id, status: "completed" })
+    })
+
+    it("starts one run at a time", async () => {
+      const body = { source: { dump: bigStore.dir }, dry_run: true, stage: 1 }
+      const [first, second] = await Promise.allSettled([
+        start(body),
+        start(body),
+      ])
+      const responses = [first, second].map((outcome) =>
+        outcome.status === "fulfilled"
+          ? outcome.value
+          : (outcome.reason as { response: AxiosResponse }).response
+      )
+      expect(responses.map((r) => r.status).sort()).toEqual([202, 409])
+      const running = responses.find((r) => r.status === 202)
+      const refused = responses.find((r) => r.status === 409)
+      expect(refused?.data.message).toMatch(
+        /A legacy migration is already running/
+      )
+
+      const live = await waitFor(
+        async () => {
+          const { data } = await api.get(`${ROUTE}/${running?.data.run.id}`, {
+            headers,
+          })
+          const orders = data.run.collections.find(
+            (c: { collection: string }) => c.collection === "orders"
+          )
+          return orders.processed > 0 && orders.state === "running"
+            ? orders
+            : null
+        },
+        { timeoutMs: 60_000, intervalMs: 50, what: "orders in progress" }
+      )
+      expect(live.total).toBe(bigStore.manifest.collections.orders.documents)
+      expect(live.rate).toBeGreaterThan(0)
+      expect(live.eta_seconds).toEqual(expect.any(Number))
+
+      const third = await failed(start(body))
+      expect(third.status).toBe(409)
+      const run = await finished(api, running?.data.run.id)
+      expect(run.status).toBe("completed")
+    })
+
+    it("refuses a real run while another migration writes to the target", async () => {
+      const holder = await connectServer()
+      try {
+        await holder.query(`SELECT GET_LOCK(?, 0)`, [
+          migrationLockName(database),
+        ])
+        const { status, data } = await failed(
+          start({ source: { dump: store.dir }, dry_run: false, stage: 1 })
+        )
+        expect(status).toBe(409)
+        expect(data.message).toMatch(/Another legacy migration is writing/)
+      } finally {
+        await holder.end()
+      }
+    })
+
+    describe("bad input and misconfiguration", () => {
+      const rejects = async (body: unknown, message: RegExp) => {
+        const { status, data } = await failed(start(body))
+        expect(status).toBe(400)
+        expect(data.message).toMatch(message)
+      }
+
+      it("needs exactly one source", async () => {
+        await rejects({ dry_run: true, stage: 1 }, /source/)
+        await rejects(
+          {
+            source: { dump: store.dir, mongo: "mongodb://127.0.0.1/klelite" },
+            dry_run: true,
+            stage: 1,
+          },
+          /source.dump \(a mongodump folder\) or source.mongo, not both/
+        )
+        await rejects({ source: {}, dry_run: true, stage: 1 }, /not both/)
+        await rejects(
+          { source: { mongo: "http://legacy" }, dry_run: true, stage: 1 },
+          /mongodb:\/\/ URI/
+        )
+      })
+
+      it("refuses a folder that is not a mongodump", async () => {
+        await rejects(
+          { source: { dump: notADump }, dry_run: true, stage: 1 },
+          /is not a mongodump folder/
+        )
+        await rejects(
+          { source: { dump: join(notADump, "nope") }, dry_run: true, stage: 1 },
+          /does not exist/
+        )
+      })
+
+      it("says when MongoDB cannot be reached, quickly", async () => {
+        const began = Date.now()
+        await rejects(
+          {
+            source: { mongo: "mongodb://127.0.0.1:1/klelite" },
+            dry_run: true,
+            stage: 1,
+          },
+          /Cannot reach MongoDB at mongodb:\/\/127.0.0.1:1\/klelite/
+        )
+        expect(Date.now() - began).toBeLessThan(10_000)
+      })
+
+      it("says when no MySQL URL is configured", async () => {
+        const url = process.env.LEGACY_MYSQL_URL
+        delete process.env.LEGACY_MYSQL_URL
+        try {
+          await rejects(
+            { source: { dump: store.dir }, dry_run: true, stage: 1 },
+            /LEGACY_MYSQL_URL is not set/
+          )
+          const { status } = await failed(api.get(ROUTE, { headers }))
+          expect(status).toBe(400)
+        } finally {
+          process.env.LEGACY_MYSQL_URL = url
+        }
+      })
+
+      it("checks stage, types and extra fields", async () => {
+        const source = { dump: store.dir }
+        await rejects({ source, dry_run: true, stage: 3 }, /stage must be 1/)
+        await rejects({ source, dry_run: true, stage: "1" }, /stage must be 1/)
+        await rejects({ source, dry_run: "yes", stage: 1 }, /dry_run/)
+        await rejects({ source, stage: 1 }, /dry_run/)
+        await rejects(
+          { source, dry_run: true, stage: 1, mysql_url: "mysql://x/y" },
+          /mysql_url/
+        )
+        await rejects(
+          { source: { ...source, path: "/tmp" }, dry_run: true, stage: 1 },
+          /path/
+        )
+        await rejects(
+          { source, dry_run: false, stage: 2 },
+          /Stage 2 \(MySQL to Medusa\) is not available/
+        )
+      })
+
+      it("answers 404 for an unknown run and 400 for a bad query", async () => {
+        const unknown = await failed(
+          api.get(`${ROUTE}/00000000-0000-0000-0000-000000000000`, {
+            headers,
+          })
+        )
+        expect(unknown.status).toBe(404)
+        const quarantine = await failed(
+          api.get(`${ROUTE}/00000000-0000-0000-0000-000000000000/quarantine`, {
+            headers,
+          })
+        )
+        expect(quarantine.status).toBe(404)
+        const [{ id }] = (await api.get(ROUTE, { headers })).data.runs
+        for (const params of [
+          { collection: "carts" },
+          { limit: 0 },
+          { offset: -1 },
+          { extra: 1 },
+        ]) {
+          const { status } = await failed(
+            api.get(`${ROUTE}/${id}/quarantine`, { headers, params })
+          )
+          expect(status).toBe(400)
+        }
+        expect(
+          (await failed(api.get(ROUTE, { headers, params: { limit: 101 } })))
+            .status
+        ).toBe(400)
+      })
+
+      it("needs an admin", async () => {
+        expect((await failed(api.get(ROUTE))).status).toBe(401)
+        expect(
+          (
+            await failed(
+              api.post(ROUTE, {
+                source: { dump: store.dir },
+                dry_run: true,
+                stage: 1,
+              })
+            )
+          ).status
+        ).toBe(401)
+        const [{ id }] = (await api.get(ROUTE, { headers })).data.runs
+        expect((await failed(api.get(`${ROUTE}/${id}`))).status).toBe(401)
+        expect(
+          (await failed(api.get(`${ROUTE}/${id}/quarantine`))).status
+        ).toBe(401)
+      })
+    })
+  },
+})

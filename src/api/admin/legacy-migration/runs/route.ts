@@ -1,0 +1,55 @@
+import type {
+  AuthenticatedMedusaRequest,
+  MedusaResponse,
+} from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+import { boardRunView } from "../../../../modules/legacy-migration/run/admin-view"
+import { listAdminRuns } from "../../../../modules/legacy-migration/run/read-admin-runs"
+import { startMigrationInBackground } from "./start-in-background"
+import type {
+  AdminListLegacyMigrationRunsType,
+  AdminStartLegacyMigrationType,
+} from "./validators"
+
+const CONFLICT = MedusaError.Types.CONFLICT
+
+/**
+ * Starts a legacy migration (a dry run or a real one) in the background and
+ * answers 202 with the run; follow it on `GET /admin/legacy-migration/runs/:id`.
+ */
+export const POST = async (
+  req: AuthenticatedMedusaRequest<AdminStartLegacyMigrationType>,
+  res: MedusaResponse
+) => {
+  const { source, dry_run, stage } = req.validatedBody
+  if (stage === 2) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      "Stage 2 (MySQL to Medusa) is not available yet; run stage 1"
+    )
+  }
+  try {
+    const run = await startMigrationInBackground(req.scope, {
+      source,
+      dryRun: dry_run,
+    })
+    res.status(202).json({ run: boardRunView(run) })
+  } catch (error) {
+    // Medusa's error handler words every 409 as an idempotency clash.
+    if (MedusaError.isMedusaError(error) && error.type === CONFLICT) {
+      res.status(409).json({ type: CONFLICT, message: error.message })
+      return
+    }
+    throw error
+  }
+}
+
+/** Migration runs, newest first, with their progress or report. */
+export const GET = async (
+  req: AuthenticatedMedusaRequest<unknown, AdminListLegacyMigrationRunsType>,
+  res: MedusaResponse
+) => {
+  const { limit, offset } = req.validatedQuery
+  const { runs, count } = await listAdminRuns({ limit, offset })
+  res.json({ runs, count, limit, offset })
+}
