@@ -3,17 +3,18 @@
  * The HTTP part of `npm run bench:flash-sale` (or `node bench/flash-sale-http.js`
  * alone): runs the store from the project root (`medusa start`, TypeScript
  * compiled on load) on a fresh database, with Redis unless
- * BENCH_FLASH_SALE_HTTP_REDIS=0, and measures:
- *   - GET /health and GET /store/flash-sales with autocannon (10 connections,
- *     BENCH_DURATION s, median of BENCH_RUNS runs);
+ * BENCH_FLASH_SALE_HTTP_REDIS=0. Each of BENCH_ROUNDS (5) rounds times, in
+ * alternating order and with the same client at the same concurrency
+ * (BENCH_FLASH_SALE_HTTP_CONCURRENCY, 10 connections):
+ *   - GET /health, BENCH_FLASH_SALE_HEALTH_REQUESTS (2000) requests;
  *   - POST /store/flash-sales/:id/reservations: BENCH_FLASH_SALE_SHOPPERS
- *     (200) registered shoppers, each reserving once into their own cart, on
- *     BENCH_FLASH_SALE_HTTP_CONCURRENCY (10) connections, against an item
- *     allocated for half of them (at most the 100 units the seed stocks), so
- *     admissions (reserve and add to cart) and sold-out refusals are both
- *     timed.
- * Prints req/s and p50/p99 per route, then the units oversold according to
- * the PostgreSQL rows and counters.
+ *     (100) registered shoppers, each reserving once into their own cart, on
+ *     a fresh sale allocated for half of them, so admissions (reserve and
+ *     add to cart) and sold-out refusals are both timed.
+ * Prints the medians of req/s and p50/p99 per route, the reserve/health
+ * ratio, then the units oversold according to the PostgreSQL rows and
+ * counters. BENCH_FLASH_SALE_CPU_PROF=<dir> writes a CPU profile of the
+ * server there.
  */
 const { spawn } = require("child_process")
 const { performance } = require("perf_hooks")
@@ -21,7 +22,7 @@ const net = require("net")
 const { Client } = require("pg")
 const { Redis } = require("ioredis")
 const { runConcurrently } = require("./lib/concurrency")
-const { measure, summarise } = require("./lib/measure")
+const { median } = require("./lib/measure")
 const { createDatabase, dropDatabase, ROOT } = require("./lib/server")
 const { runMedusa } = require("../scripts/lib/medusa-cli")
 
@@ -30,10 +31,13 @@ const ADMIN_DB_URL =
   "postgres://postgres@localhost:5432/postgres"
 const REDIS_URL = process.env.BENCH_REDIS_URL || "redis://127.0.0.1:6379"
 const WITH_REDIS = process.env.BENCH_FLASH_SALE_HTTP_REDIS !== "0"
-const SHOPPERS = Number(process.env.BENCH_FLASH_SALE_SHOPPERS || 200)
+const SHOPPERS = Number(process.env.BENCH_FLASH_SALE_SHOPPERS || 100)
 const CONCURRENCY = Number(process.env.BENCH_FLASH_SALE_HTTP_CONCURRENCY || 10)
-const DURATION = Number(process.env.BENCH_DURATION || 10)
-const RUNS = Number(process.env.BENCH_RUNS || 3)
+const HEALTH_REQUESTS = Number(
+  process.env.BENCH_FLASH_SALE_HEALTH_REQUESTS || 2000
+)
+const ROUNDS = Number(process.env.BENCH_ROUNDS || 5)
+const CPU_PROFILE_DIR = process.env.BENCH_FLASH_SALE_CPU_PROF
 
 function freePort() {
   return new Promise((resolve) => {
@@ -48,7 +52,15 @@ function freePort() {
 async function startServer(env, port) {
   const child = spawn(
     process.execPath,
-    [require.resolve("@medusajs/cli/cli.js"), "start", "--port", String(port)],
+    [
+      ...(CPU_PROFILE_DIR
+        ? ["--cpu-prof", `--cpu-prof-dir=${CPU_PROFILE_DIR}`]
+        : []),
+      require.resolve("@medusajs/cli/cli.js"),
+      "start",
+      "--port",
+      String(port),
+    ],
     {
       cwd: ROOT,
       env: { ...env, NODE_ENV: "development" },
@@ -195,119 +207,144 @@ async function runHttpBench() {
     const { token: adminToken } = await call("POST", "/auth/user/emailpass", {
       body: { email: "admin@klelite.local", password: "klelite-admin" },
     })
-    const allocation = Math.ceil(SHOPPERS / 2)
-    const { flash_sale: sale } = await call("POST", "/admin/flash-sales", {
-      token: adminToken,
-      body: {
-        title: "HTTP benchmark",
-        starts_at: new Date(Date.now() - 60000).toISOString(),
-        ends_at: new Date(Date.now() + 3600000).toISOString(),
-        items: [
-          {
-            variant_id: variantId,
-            prices: { eur: 19 },
-            units_allocated: Math.min(allocation, 100),
-            per_customer_limit: 1,
-          },
-        ],
-      },
-    })
-    const [item] = sale.items
 
-    console.log(`bench: registering ${SHOPPERS} shoppers with a cart each`)
+    const total = SHOPPERS * ROUNDS
+    console.log(`bench: registering ${total} shoppers with a cart each`)
     const { regions } = await call("GET", "/store/regions")
     const europe = regions.find((region) => region.currency_code === "eur")
-    const shoppers = new Array(SHOPPERS)
+    const shoppers = new Array(total)
     await runConcurrently({
-      total: SHOPPERS,
+      total,
       concurrency: CONCURRENCY,
       task: async (i) => {
         shoppers[i] = await newShopper(call, europe.id, i)
       },
     })
 
-    const headers = { "x-publishable-api-key": publishableKey }
-    const rows = []
-    for (const [name, path] of [
-      ["GET /health", "/health"],
-      ["GET /store/flash-sales", "/store/flash-sales?currency_code=eur"],
-    ]) {
-      const url = `http://localhost:${port}${path}`
-      await measure({ url, headers, connections: 10, duration: 2 })
-      const runs = []
-      for (let i = 0; i < RUNS; i++) {
-        runs.push(
-          await measure({ url, headers, connections: 10, duration: DURATION })
-        )
-      }
-      const figures = summarise(runs)
-      rows.push({ name, ...figures, rate: figures.rps })
-    }
+    const health = () =>
+      runConcurrently({
+        total: HEALTH_REQUESTS,
+        concurrency: CONCURRENCY,
+        task: () => call("GET", "/health"),
+      })
+    await health()
 
+    const rounds = []
     const latencies = { admitted: [], refused: [] }
     const reasons = new Set()
-    const reserve = await runConcurrently({
-      total: SHOPPERS,
-      concurrency: CONCURRENCY,
-      task: async (i) => {
-        const startedAt = performance.now()
-        try {
-          await call("POST", `/store/flash-sales/${sale.id}/reservations`, {
-            token: shoppers[i].token,
-            body: {
-              item_id: item.id,
-              quantity: 1,
-              cart_id: shoppers[i].cartId,
+    let admitted = 0
+    let held = 0
+    let oversold = 0
+    for (let round = 0; round < ROUNDS; round++) {
+      const { flash_sale: sale } = await call("POST", "/admin/flash-sales", {
+        token: adminToken,
+        body: {
+          title: `HTTP benchmark ${round + 1}`,
+          starts_at: new Date(Date.now() - 60000).toISOString(),
+          ends_at: new Date(Date.now() + 3600000).toISOString(),
+          items: [
+            {
+              variant_id: variantId,
+              prices: { eur: 19 },
+              units_allocated: Math.min(Math.ceil(SHOPPERS / 2), 100),
+              per_customer_limit: 1,
             },
-          })
-          latencies.admitted.push(performance.now() - startedAt)
-        } catch (error) {
-          if (error.status !== 400) {
-            throw error
-          }
-          reasons.add(error.data.message)
-          latencies.refused.push(performance.now() - startedAt)
-        }
-      },
-    })
+          ],
+        },
+      })
+      const [item] = sale.items
+      const reserve = () =>
+        runConcurrently({
+          total: SHOPPERS,
+          concurrency: CONCURRENCY,
+          task: async (i) => {
+            const shopper = shoppers[round * SHOPPERS + i]
+            const startedAt = performance.now()
+            try {
+              await call("POST", `/store/flash-sales/${sale.id}/reservations`, {
+                token: shopper.token,
+                body: {
+                  item_id: item.id,
+                  quantity: 1,
+                  cart_id: shopper.cartId,
+                },
+              })
+              latencies.admitted.push(performance.now() - startedAt)
+              admitted++
+            } catch (error) {
+              if (error.status !== 400) {
+                throw error
+              }
+              reasons.add(error.data.message)
+              latencies.refused.push(performance.now() - startedAt)
+            }
+          },
+        })
+      // Even rounds time the baseline first, odd rounds the reserve route.
+      const figures = {}
+      if (round % 2) {
+        figures.reserve = await reserve()
+        figures.health = await health()
+      } else {
+        figures.health = await health()
+        figures.reserve = await reserve()
+      }
+      rounds.push(figures)
+      const units = await oversoldUnits(databaseUrl, item.id)
+      held += units.held
+      oversold += units.oversold
+      console.log(
+        `bench: round ${round + 1}/${ROUNDS}: health ${Math.round(figures.health.opsPerSecond)}/s, ` +
+          `reserve ${Math.round(figures.reserve.opsPerSecond)}/s`
+      )
+    }
     if (reasons.size) {
       console.log(`bench: refusals: ${[...reasons].join(" | ")}`)
     }
-    const admitted = latencies.admitted.length
-    rows.push({
-      name: `POST reservations, all ${SHOPPERS}`,
-      rate: reserve.opsPerSecond,
-      p50: reserve.p50,
-      p99: reserve.p99,
-      errors: reserve.failed,
-    })
-    for (const [outcome, values] of Object.entries(latencies)) {
-      rows.push({
-        name: `  of which ${outcome} (${values.length})`,
-        rate: NaN,
-        p50: percentile(values, 0.5),
-        p99: percentile(values, 0.99),
-        errors: 0,
-      })
-    }
 
-    const { held, oversold } = await oversoldUnits(databaseUrl, item.id)
+    const row = (name, rate, p50, p99, errors) =>
+      console.log(
+        `  ${name.padEnd(40)} ${(Number.isNaN(rate) ? "" : `${Math.round(rate).toLocaleString("en")}/s`).padStart(8)}` +
+          `   p50 ${Number(p50).toFixed(1).padStart(7)} ms` +
+          `   p99 ${Number(p99).toFixed(1).padStart(7)} ms` +
+          (errors === undefined ? "" : `   errors ${errors}`)
+      )
+    const med = (pick) => median(rounds.map(pick))
+    const errors = (name) =>
+      rounds.reduce((sum, round) => sum + round[name].failed, 0)
     console.log(
       `\nflash-sale HTTP, ${WITH_REDIS ? "Redis" : "PostgreSQL"} engine, ` +
-        `medusa start from the project root on ${require("os").cpus().length} cores\n`
+        `medusa start from the project root on ${require("os").cpus().length} cores, ` +
+        `${CONCURRENCY} connections, median of ${ROUNDS} interleaved rounds\n`
     )
-    for (const row of rows) {
-      console.log(
-        `  ${row.name.padEnd(36)} ${(Number.isNaN(row.rate) ? "" : `${Math.round(row.rate).toLocaleString("en")}/s`).padStart(8)}` +
-          `   p50 ${Number(row.p50).toFixed(1).padStart(7)} ms` +
-          `   p99 ${Number(row.p99).toFixed(1).padStart(7)} ms` +
-          `   errors ${row.errors + (row.non2xx ?? 0)}`
+    row(
+      "GET /health (baseline)",
+      med((r) => r.health.opsPerSecond),
+      med((r) => r.health.p50),
+      med((r) => r.health.p99),
+      errors("health")
+    )
+    row(
+      `POST reservations (${SHOPPERS} a round)`,
+      med((r) => r.reserve.opsPerSecond),
+      med((r) => r.reserve.p50),
+      med((r) => r.reserve.p99),
+      errors("reserve")
+    )
+    for (const [outcome, values] of Object.entries(latencies)) {
+      row(
+        `  of which ${outcome} (${values.length})`,
+        NaN,
+        percentile(values, 0.5),
+        percentile(values, 0.99)
       )
     }
+    const ratio = med((r) => r.reserve.opsPerSecond / r.health.opsPerSecond)
     console.log(
-      `  units held ${held} of ${item.units_allocated} allocated; admitted ${admitted}; units oversold: ${oversold}`
+      `  reserve / health: ${(ratio * 100).toFixed(1)}% (goal 50%)\n` +
+        `  units held ${held}; admitted ${admitted}; units oversold: ${oversold}`
     )
-    if (oversold || admitted !== held || reserve.failed) {
+    if (oversold || admitted !== held || errors("reserve")) {
       process.exitCode = 1
     }
   } finally {

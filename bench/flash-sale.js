@@ -1,16 +1,20 @@
 #!/usr/bin/env node
 /**
  * `npm run bench:flash-sale`: the flash-sale reservation engines, driven from
- * one process by BENCH_FLASH_SALE_CONCURRENCY (200) concurrent callers. Each
- * of BENCH_RUNS (3) runs measures, on a fresh sale:
+ * one process by BENCH_FLASH_SALE_CONCURRENCY (200) concurrent callers on one
+ * Redis connection. Each of BENCH_ROUNDS (5) rounds, on a fresh sale, times
+ * the engine and a plain Redis INCR loop issued through the engine's own
+ * connection at the same concurrency, alternating which goes first:
  *   - Redis engine, admitted: reservations against a large allocation, each
  *     admitted by the Lua script and written to PostgreSQL;
  *   - Redis engine, sold out: attempts on an item of 100 units, which Redis
- *     refuses without touching PostgreSQL once the 100 are gone;
+ *     refuses without touching PostgreSQL once the 100 are gone, and the
+ *     engine then refuses in-process for 250 ms at a time;
  *   - PostgreSQL engine (no Redis), admitted, with a tenth of the calls;
- *   - a plain Redis INCR loop at the same concurrency, as the ceiling.
- * Prints the median of each figure, then the units oversold computed from
- * the final PostgreSQL rows and counters and the Redis copy.
+ *   - the INCR loop, the ceiling one Redis round trip allows.
+ * Prints the median of each figure and the engine/INCR ratios, then the
+ * units oversold computed from the final PostgreSQL rows and counters and
+ * the Redis copy.
  *
  * Then, unless BENCH_FLASH_SALE_HTTP=0, the same over HTTP through a running
  * store (bench/flash-sale-http.js).
@@ -33,9 +37,9 @@ const ADMIN_DB_URL =
   process.env.BENCH_DATABASE_URL ||
   "postgres://postgres@localhost:5432/postgres"
 const REDIS_URL = process.env.BENCH_REDIS_URL || "redis://127.0.0.1:6379"
-const RUNS = Number(process.env.BENCH_RUNS || 3)
+const ROUNDS = Number(process.env.BENCH_ROUNDS || 5)
 const CONCURRENCY = Number(process.env.BENCH_FLASH_SALE_CONCURRENCY || 200)
-const RESERVATIONS = Number(process.env.BENCH_FLASH_SALE_RESERVATIONS || 20000)
+const RESERVATIONS = Number(process.env.BENCH_FLASH_SALE_RESERVATIONS || 10000)
 const LARGE_ALLOCATION = 1_000_000
 const SMALL_ALLOCATION = 100
 
@@ -110,40 +114,52 @@ async function oversoldUnits(db, redis, sale, admitted) {
   return oversold
 }
 
-async function runOnce(run, { db, redis, redisEngine, pgEngine }) {
-  const sale = await createSale(db, run)
+async function runRound(round, { db, engineRedis, redisEngine, pgEngine }) {
+  const sale = await createSale(db, round)
   // Load the sale's Redis copy outside the timed part.
   await redisEngine.reserve({
     saleId: sale.saleId,
     itemId: sale.largeItemId,
-    customerId: `cus_${run}_warmup`,
+    customerId: `cus_${round}_warmup`,
     quantity: 1,
     ttlSeconds: 600,
   })
 
-  const admitted = await runConcurrently({
-    total: RESERVATIONS,
-    concurrency: CONCURRENCY,
-    task: reserveTask(redisEngine, sale.saleId, sale.largeItemId, run),
-  })
+  const counterKey = `${KEY_PREFIX}:incr:${round}`
+  const timeIncr = () =>
+    runConcurrently({
+      total: RESERVATIONS,
+      concurrency: CONCURRENCY,
+      task: () => engineRedis.incr(counterKey),
+    })
+  const timeAdmitted = () =>
+    runConcurrently({
+      total: RESERVATIONS,
+      concurrency: CONCURRENCY,
+      task: reserveTask(redisEngine, sale.saleId, sale.largeItemId, round),
+    })
+  // Odd rounds time the baseline first, even rounds the engine first.
+  let incr
+  let admitted
+  if (round % 2) {
+    incr = await timeIncr()
+    admitted = await timeAdmitted()
+  } else {
+    admitted = await timeAdmitted()
+    incr = await timeIncr()
+  }
   const soldOut = await runConcurrently({
     total: RESERVATIONS,
     concurrency: CONCURRENCY,
-    task: reserveTask(redisEngine, sale.saleId, sale.smallItemId, run),
+    task: reserveTask(redisEngine, sale.saleId, sale.smallItemId, round),
   })
   const postgres = await runConcurrently({
     total: Math.ceil(RESERVATIONS / 10),
     concurrency: CONCURRENCY,
-    task: reserveTask(pgEngine, sale.saleId, sale.pgItemId, run),
-  })
-  const counterKey = `${KEY_PREFIX}:incr:${run}`
-  const incr = await runConcurrently({
-    total: RESERVATIONS,
-    concurrency: CONCURRENCY,
-    task: () => redis.incr(counterKey),
+    task: reserveTask(pgEngine, sale.saleId, sale.pgItemId, round),
   })
 
-  const oversold = await oversoldUnits(db, redis, sale, {
+  const oversold = await oversoldUnits(db, engineRedis, sale, {
     [sale.largeItemId]: RESERVATIONS - admitted.failed + 1,
     [sale.smallItemId]: RESERVATIONS - soldOut.failed,
     [sale.pgItemId]: Math.ceil(RESERVATIONS / 10) - postgres.failed,
@@ -157,8 +173,9 @@ async function runOnce(run, { db, redis, redisEngine, pgEngine }) {
   return { admitted, soldOut, postgres, incr, oversold }
 }
 
-function line(label, runs, pick) {
-  const figures = runs.map(pick)
+/** Prints the median rate and latencies of one figure over the rounds. */
+function line(label, rounds, pick) {
+  const figures = rounds.map(pick)
   const rate = median(figures.map((f) => f.opsPerSecond))
   const p50 = median(figures.map((f) => f.p50))
   const p99 = median(figures.map((f) => f.p99))
@@ -166,47 +183,70 @@ function line(label, runs, pick) {
     `  ${label.padEnd(46)} ${Math.round(rate).toLocaleString("en").padStart(8)}/s` +
       `   p50 ${p50.toFixed(1).padStart(6)} ms   p99 ${p99.toFixed(1).padStart(6)} ms`
   )
+  return rate
+}
+
+/** Median over the rounds of one figure's rate divided by the baseline's. */
+function ratio(rounds, pick) {
+  return median(
+    rounds.map((round) => pick(round).opsPerSecond / round.incr.opsPerSecond)
+  )
 }
 
 async function main() {
   const db = await openFlashSaleDatabase(ADMIN_DB_URL)
-  const redis = new Redis(REDIS_URL)
-  const engineRedis = new Redis(REDIS_URL)
+  // As the module opens it (engine/create-engines.ts).
+  const engineRedis = new Redis(REDIS_URL, { enableAutoPipelining: true })
   const redisEngine = new RedisReservationEngine({
     redis: engineRedis,
     keyPrefix: KEY_PREFIX,
     store: db.store,
   })
   const pgEngine = new PostgresReservationEngine(db.store)
-  const runs = []
+  const rounds = []
   try {
-    for (let run = 1; run <= RUNS; run++) {
-      runs.push(await runOnce(run, { db, redis, redisEngine, pgEngine }))
-      process.stdout.write(`bench: run ${run}/${RUNS} done\n`)
+    for (let round = 1; round <= ROUNDS; round++) {
+      rounds.push(
+        await runRound(round, { db, engineRedis, redisEngine, pgEngine })
+      )
+      process.stdout.write(`bench: round ${round}/${ROUNDS} done\n`)
     }
   } finally {
-    const keys = await redis.keys(`${KEY_PREFIX}*`)
+    const keys = await engineRedis.keys(`${KEY_PREFIX}*`)
     if (keys.length) {
-      await redis.del(...keys)
+      await engineRedis.del(...keys)
     }
-    await redis.quit()
     await engineRedis.quit()
     await db.close()
   }
 
   console.log(
-    `\nflash-sale engine, ${CONCURRENCY} concurrent callers in one process, ` +
-      `median of ${RUNS} runs (${RESERVATIONS.toLocaleString("en")} calls each)`
+    `\nflash-sale engine, ${CONCURRENCY} concurrent callers on one Redis ` +
+      `connection, median of ${ROUNDS} interleaved rounds ` +
+      `(${RESERVATIONS.toLocaleString("en")} calls each)`
   )
-  line("Redis engine reserve, admitted (Lua + PG row)", runs, (r) => r.admitted)
-  line("Redis engine reserve, sold out (Lua only)", runs, (r) => r.soldOut)
+  line("Redis INCR loop (baseline, same connection)", rounds, (r) => r.incr)
+  line(
+    "Redis engine reserve, admitted (Lua + PG row)",
+    rounds,
+    (r) => r.admitted
+  )
+  line(
+    "Redis engine reserve, sold out (Lua, then hint)",
+    rounds,
+    (r) => r.soldOut
+  )
   line(
     `PostgreSQL engine reserve, admitted (${Math.ceil(RESERVATIONS / 10)} calls)`,
-    runs,
+    rounds,
     (r) => r.postgres
   )
-  line("Redis INCR loop (same concurrency)", runs, (r) => r.incr)
-  const oversold = runs.reduce((total, run) => total + run.oversold, 0)
+  const percent = (value) => `${(value * 100).toFixed(0)}%`
+  console.log(
+    `  engine / INCR: admitted ${percent(ratio(rounds, (r) => r.admitted))}, ` +
+      `sold out ${percent(ratio(rounds, (r) => r.soldOut))} (goal 50%)`
+  )
+  const oversold = rounds.reduce((total, round) => total + round.oversold, 0)
   console.log(`  units oversold: ${oversold}`)
   if (oversold) {
     process.exitCode = 1

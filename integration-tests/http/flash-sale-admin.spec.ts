@@ -11,7 +11,8 @@ import { login, type StoreHeaders } from "../utils/checkout"
 import { attempt, flashSaleHelpers, type AdminSale } from "../utils/flash-sale"
 import { waitFor } from "../utils/wait-for"
 
-jest.setTimeout(2 * 60 * 1000)
+// Seeding alone takes minutes on a busy machine.
+jest.setTimeout(5 * 60 * 1000)
 
 type SaleEvent = { name: string; id: string }
 

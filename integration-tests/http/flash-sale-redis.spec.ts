@@ -9,7 +9,8 @@ import { login, type StoreHeaders } from "../utils/checkout"
 import { attempt, flashSaleHelpers } from "../utils/flash-sale"
 import { waitFor } from "../utils/wait-for"
 
-jest.setTimeout(2 * 60 * 1000)
+// Seeding alone takes minutes on a busy machine.
+jest.setTimeout(5 * 60 * 1000)
 
 const REDIS_URL = process.env.REDIS_URL || "redis://127.0.0.1:6379"
 const REDIS_BASE = `klelite-test-flash-${process.pid}-${Date.now()}`

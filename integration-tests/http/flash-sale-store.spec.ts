@@ -12,7 +12,8 @@ import {
 } from "../utils/flash-sale"
 import { waitFor } from "../utils/wait-for"
 
-jest.setTimeout(2 * 60 * 1000)
+// Seeding alone takes minutes on a busy machine.
+jest.setTimeout(5 * 60 * 1000)
 
 medusaIntegrationTestRunner({
   inApp: true,

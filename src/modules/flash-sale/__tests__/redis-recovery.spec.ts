@@ -239,7 +239,7 @@ moduleIntegrationTestRunner<FlashSaleModuleService>({
         expect((await service.sweepExpired(new Date())).reconciled).toBe(0)
         const sweep = await service.sweepExpired(new Date(Date.now() + 61_000))
 
-        expect(sweep).toEqual({ expired: [], reconciled: 2 })
+        expect(sweep).toEqual({ expired: [], items: [], reconciled: 2 })
         expect(await availableInRedis(ids)).toBe(2)
         // cus_a's released unit no longer counts; cus_b bought theirs.
         await reserveWith(service, ids, "cus_a")

@@ -49,6 +49,9 @@ export function createEngines(
   const redis = new Redis(redisUrl, {
     lazyConnect: true,
     maxRetriesPerRequest: 3,
+    // A rush sends many scripts at once: one write per event-loop turn
+    // instead of one per command.
+    enableAutoPipelining: true,
   })
   redis.on("error", (error: Error) => {
     logger?.error(`Flash sale: Redis connection error: ${error.message}`)

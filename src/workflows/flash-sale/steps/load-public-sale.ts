@@ -48,6 +48,6 @@ export const loadPublicSaleStep = createStep(
 )
 
 /** What `loadPublicSaleStep` returns for a published sale. */
-export type PublicSale = NonNullable<
-  Awaited<ReturnType<typeof storeFlashSale>>
-> & { server_time: string }
+export type PublicSale = ReturnType<typeof storeFlashSale> & {
+  server_time: string
+}
