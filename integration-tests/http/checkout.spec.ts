@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import seedKleliteStore from "../../src/scripts/seed"
-import { checkout, login } from "../utils/checkout"
+import { checkout } from "../utils/checkout"
+import { loginAdmin, loginDemoCustomer, seedStore } from "../utils/seeded-store"
 
 jest.setTimeout(3 * 60 * 1000)
 
@@ -9,20 +9,13 @@ medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let storeHeaders: Record<string, string>
     let adminHeaders: Record<string, string>
-    let seeded: Awaited<ReturnType<typeof seedKleliteStore>>
 
     beforeAll(async () => {
-      seeded = await seedKleliteStore({ container: getContainer(), args: [] })
-      storeHeaders = { "x-publishable-api-key": seeded.publishableKey }
+      ;({ storeHeaders } = await seedStore(getContainer()))
     })
 
     beforeEach(async () => {
-      adminHeaders = await login(
-        api,
-        "user",
-        "admin@klelite.local",
-        "klelite-admin"
-      )
+      adminHeaders = await loginAdmin(api)
     })
 
     it("lets a guest check out and shows the order to the admin", async () => {
@@ -48,13 +41,8 @@ medusaIntegrationTestRunner({
     })
 
     it("lets a logged-in customer check out and see the order in their account", async () => {
-      const customerHeaders = {
-        ...storeHeaders,
-        ...(await login(api, "customer", "demo@klelite.local", "klelite-demo")),
-      }
-      const { data: me } = await api.get("/store/customers/me", {
-        headers: customerHeaders,
-      })
+      const demo = await loginDemoCustomer(api, storeHeaders)
+      const customerHeaders = demo.headers
 
       const { completed } = await checkout(api, customerHeaders)
       expect(completed.type).toEqual("order")
@@ -63,7 +51,7 @@ medusaIntegrationTestRunner({
         `/store/orders/${completed.order.id}?fields=+customer_id`,
         { headers: customerHeaders }
       )
-      expect(placed.order.customer_id).toEqual(me.customer.id)
+      expect(placed.order.customer_id).toEqual(demo.id)
 
       const { data: mine } = await api.get("/store/orders", {
         headers: customerHeaders,

@@ -10,9 +10,9 @@ import {
   type LoyaltyModuleService,
   type LoyaltySettingsValues,
 } from "../../src/modules/loyalty"
-import seedKleliteStore from "../../src/scripts/seed"
 import { updateLoyaltySettingsStep } from "../../src/workflows/loyalty/steps/update-settings"
 import { login } from "../utils/checkout"
+import { loginAdmin, seedStore } from "../utils/seeded-store"
 
 jest.setTimeout(3 * 60 * 1000)
 
@@ -119,18 +119,13 @@ medusaIntegrationTestRunner({
     }
 
     beforeAll(async () => {
-      await seedKleliteStore({ container: getContainer(), args: [] })
+      await seedStore(getContainer())
       // Let subscribers to the seed's events finish before the snapshot.
       await settled(countEntries)
     })
 
     beforeEach(async () => {
-      adminHeaders = await login(
-        api,
-        "user",
-        "admin@klelite.local",
-        "klelite-admin"
-      )
+      adminHeaders = await loginAdmin(api)
       const { data } = await api.get("/admin/customers?q=demo", {
         headers: adminHeaders,
       })

@@ -5,7 +5,6 @@ import {
   createWorkflow,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
-import seedKleliteStore from "../../src/scripts/seed"
 import {
   LOYALTY_MODULE,
   type LoyaltyModuleService,
@@ -17,6 +16,7 @@ import { creditPointsStep } from "../../src/workflows/loyalty/steps/credit-point
 import { holdCartPointsStep } from "../../src/workflows/loyalty/steps/hold-cart-points"
 import { applyCartPointsWorkflow } from "../../src/workflows/loyalty/apply-cart-points"
 import { checkout, completeCart, login, prepareCart } from "../utils/checkout"
+import { loginAdmin, loginDemoCustomer, seedStore } from "../utils/seeded-store"
 import { waitFor } from "../utils/wait-for"
 
 jest.setTimeout(4 * 60 * 1000)
@@ -76,26 +76,15 @@ medusaIntegrationTestRunner({
       getContainer().resolve<LoyaltyModuleService>(LOYALTY_MODULE)
 
     beforeAll(async () => {
-      const seeded = await seedKleliteStore({
-        container: getContainer(),
-        args: [],
-      })
-      storeHeaders = { "x-publishable-api-key": seeded.publishableKey }
+      ;({ storeHeaders } = await seedStore(getContainer()))
     })
 
     beforeEach(async () => {
-      demo = {
-        ...storeHeaders,
-        ...(await login(api, "customer", "demo@klelite.local", "klelite-demo")),
-      }
-      demoId = (await api.get("/store/customers/me", { headers: demo })).data
-        .customer.id
-      adminHeaders = await login(
+      ;({ headers: demo, id: demoId } = await loginDemoCustomer(
         api,
-        "user",
-        "admin@klelite.local",
-        "klelite-admin"
-      )
+        storeHeaders
+      ))
+      adminHeaders = await loginAdmin(api)
     })
 
     /** Gives the demo customer points to spend. */

@@ -1,11 +1,11 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
-import seedKleliteStore from "../../src/scripts/seed"
 import {
   LOYALTY_MODULE,
   type LoyaltyModuleService,
 } from "../../src/modules/loyalty"
-import { completeCart, login, prepareCart } from "../utils/checkout"
+import { completeCart, prepareCart } from "../utils/checkout"
+import { loginAdmin, loginDemoCustomer, seedStore } from "../utils/seeded-store"
 import { waitFor } from "../utils/wait-for"
 
 jest.setTimeout(4 * 60 * 1000)
@@ -26,28 +26,15 @@ medusaIntegrationTestRunner({
       await getContainer()
         .resolve<LoyaltyModuleService>(LOYALTY_MODULE)
         .updateSettings({ signup_bonus: 0 })
-      const seeded = await seedKleliteStore({
-        container: getContainer(),
-        args: [],
-      })
-      storeHeaders = { "x-publishable-api-key": seeded.publishableKey }
+      ;({ storeHeaders } = await seedStore(getContainer()))
     })
 
     beforeEach(async () => {
-      customer = {
-        ...storeHeaders,
-        ...(await login(api, "customer", "demo@klelite.local", "klelite-demo")),
-      }
-      const { data } = await api.get("/store/customers/me", {
-        headers: customer,
-      })
-      customerId = data.customer.id
-      adminHeaders = await login(
+      ;({ headers: customer, id: customerId } = await loginDemoCustomer(
         api,
-        "user",
-        "admin@klelite.local",
-        "klelite-admin"
-      )
+        storeHeaders
+      ))
+      adminHeaders = await loginAdmin(api)
     })
 
     const loyalty = () =>

@@ -1,8 +1,8 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import Redis from "ioredis"
-import seedKleliteStore from "../../src/scripts/seed"
 import { checkout, login } from "../utils/checkout"
+import { seedStore } from "../utils/seeded-store"
 
 jest.setTimeout(3 * 60 * 1000)
 
@@ -24,11 +24,7 @@ medusaIntegrationTestRunner({
     let storeHeaders: Record<string, string>
 
     beforeAll(async () => {
-      const seeded = await seedKleliteStore({
-        container: getContainer(),
-        args: [],
-      })
-      storeHeaders = { "x-publishable-api-key": seeded.publishableKey }
+      ;({ storeHeaders } = await seedStore(getContainer()))
     })
 
     afterAll(async () => {
