@@ -5,7 +5,7 @@ import seedKleliteStore from "../../src/scripts/seed"
 import { login } from "../utils/checkout"
 import { waitFor } from "../utils/wait-for"
 
-jest.setTimeout(2 * 60 * 1000)
+jest.setTimeout(10 * 60 * 1000)
 
 type Headers = Record<string, string>
 
@@ -174,7 +174,9 @@ medusaIntegrationTestRunner({
           price_eur: 15,
           price_usd: 18,
           in_stock: true,
-          units_sold: null,
+          units_sold: 0,
+          on_flash_sale: false,
+          rating: null,
         })
       )
     })

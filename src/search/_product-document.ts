@@ -21,6 +21,7 @@ type InventoryLinkRow = {
 }
 
 type VariantRow = {
+  id: string
   sku: string | null
   manage_inventory: boolean | null
   allow_backorder: boolean | null
@@ -76,6 +77,7 @@ export const PRODUCT_GRAPH_FIELDS = [
   ]),
   "tags.value",
   "sales_channels.id",
+  "variants.id",
   "variants.sku",
   "variants.manage_inventory",
   "variants.allow_backorder",
@@ -112,9 +114,9 @@ export type ProductDocument = {
   price_usd: number | null
   in_stock: boolean
   created_at: string
-  units_sold: number | null
+  units_sold: number
   rating: number | null
-  on_flash_sale: boolean | null
+  on_flash_sale: boolean
 }
 
 function compact<T>(values: (T | null | undefined)[] | null | undefined): T[] {
@@ -202,8 +204,27 @@ function tagFields(rows: ProductRow["tags"]) {
   }
 }
 
-/** Denormalises one product row into its search document. */
-export function toProductDocument(product: ProductRow): ProductDocument {
+/** What the index knows of a product from outside the product's own data. */
+export type ProductSignals = {
+  /** Units bought in orders that are not canceled, by product id. */
+  unitsSold: Map<string, number>
+  /** Products with a variant in a sale that is live now. */
+  onFlashSale: Set<string>
+}
+
+const NO_SIGNALS: ProductSignals = {
+  unitsSold: new Map(),
+  onFlashSale: new Set(),
+}
+
+/**
+ * Denormalises one product row into its search document. `rating` stays
+ * `null`: the store has no reviews yet.
+ */
+export function toProductDocument(
+  product: ProductRow,
+  signals: ProductSignals = NO_SIGNALS
+): ProductDocument {
   const variants = compact(product.variants)
   return {
     id: product.id,
@@ -230,8 +251,8 @@ export function toProductDocument(product: ProductRow): ProductDocument {
     price_usd: lowestPrice(variants, "usd"),
     in_stock: variants.some(isSellable),
     created_at: new Date(product.created_at).toISOString(),
-    units_sold: null,
+    units_sold: signals.unitsSold.get(product.id) ?? 0,
     rating: null,
-    on_flash_sale: null,
+    on_flash_sale: signals.onFlashSale.has(product.id),
   }
 }

@@ -49,14 +49,34 @@ function through(entity: string, fields: string[]): ProductIdResolver {
 
 const viaInventoryItem = ["inventory_item.variants.product_id"]
 
+const viaVariant = through("product_variant", ["product_id"])
+
+/** The products of a flash sale's items, deleted sales included. */
+const viaFlashSale: ProductIdResolver = async (query, ids) => {
+  const { data } = await query.graph({
+    entity: "flash_sale",
+    fields: ["items.variant_id"],
+    filters: { id: ids },
+    withDeleted: true,
+  })
+  const variantIds = data.flatMap((sale: { items?: unknown }) =>
+    Array.isArray(sale.items)
+      ? sale.items.flatMap((item: { variant_id?: unknown } | null) =>
+          typeof item?.variant_id === "string" ? [item.variant_id] : []
+        )
+      : []
+  )
+  return variantIds.length ? await viaVariant(query, variantIds) : []
+}
+
 /** How each event the product index listens to leads to product ids. */
 const RESOLVERS: Record<string, ProductIdResolver> = {
   "product.created": async (_query, ids) => ids,
   "product.updated": async (_query, ids) => ids,
   "product.deleted": async (_query, ids) => ids,
-  "product-variant.created": through("product_variant", ["product_id"]),
-  "product-variant.updated": through("product_variant", ["product_id"]),
-  "product-variant.deleted": through("product_variant", ["product_id"]),
+  "product-variant.created": viaVariant,
+  "product-variant.updated": viaVariant,
+  "product-variant.deleted": viaVariant,
   "inventory-level.created": through("inventory_level", viaInventoryItem),
   "inventory-level.updated": through("inventory_level", viaInventoryItem),
   "inventory-level.deleted": through("inventory_level", viaInventoryItem),
@@ -66,6 +86,12 @@ const RESOLVERS: Record<string, ProductIdResolver> = {
   "product-category.updated": through("product_category", ["products.id"]),
   "product-collection.updated": through("product_collection", ["products.id"]),
   "product-tag.updated": through("product_tag", ["products.id"]),
+  // Popularity: units sold count orders placed and not canceled.
+  "order.placed": through("order", ["items.product_id"]),
+  "order.canceled": through("order", ["items.product_id"]),
+  // Emitted by the flash-sale workflows (see src/workflows/flash-sale/events.ts).
+  "flash_sale.started": viaFlashSale,
+  "flash_sale.ended": viaFlashSale,
 }
 
 /** The events that can change a product document. */

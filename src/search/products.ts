@@ -1,3 +1,4 @@
+import type { SearchTypes } from "@medusajs/framework/types"
 import {
   defineSearchIndex,
   graphConsume,
@@ -14,6 +15,7 @@ import {
   PRODUCT_INDEX_EVENTS,
   resolveProductIds,
 } from "./_product-events"
+import { loadProductSignals } from "./_product-signals"
 import { PRODUCT_SYNONYMS } from "./_synonyms"
 
 const priceField = () =>
@@ -47,22 +49,28 @@ export const productSearchFields = search.define({
   price_usd: priceField(),
   in_stock: search.boolean().filterable().facetable(),
   created_at: search.date().filterable().sortable(),
-  units_sold: search.integer().sortable(),
+  units_sold: search.integer().filterable().sortable(),
   rating: search.float().sortable(),
-  on_flash_sale: search.boolean().filterable(),
+  on_flash_sale: search.boolean().filterable().facetable(),
 })
 
 const source = {
   fields: PRODUCT_GRAPH_FIELDS,
-  transform: (rows: ProductRow[]) => rows.map(toProductDocument),
+  transform: async (
+    rows: ProductRow[],
+    context: SearchTypes.SearchIngestionContext
+  ) => {
+    const signals = await loadProductSignals(context.container.query, rows)
+    return rows.map((row) => toProductDocument(row, signals))
+  },
 }
 
 const engineSettings = { synonyms: PRODUCT_SYNONYMS }
 
 /**
  * The storefront's product index: text, taxonomy, diet and allergens, lowest
- * prices, stock and dates, kept fresh by product, variant, price, stock and
- * taxonomy events.
+ * prices, stock, popularity, flash sales and dates, kept fresh by product,
+ * variant, price, stock, taxonomy, order and flash-sale events.
  */
 export default defineSearchIndex({
   name: "product",
@@ -85,5 +93,10 @@ export default defineSearchIndex({
     resolve_ids: resolveProductIds,
     is_delete: isProductDelete,
   }),
-  seed: graphSeed<typeof productSearchFields, ProductRow>(source),
+  // Larger pages than the default 200: a rebuild costs a fixed number of
+  // reads and writes per page.
+  seed: graphSeed<typeof productSearchFields, ProductRow>({
+    ...source,
+    batch_size: 500,
+  }),
 })

@@ -1,0 +1,160 @@
+import type { SearchTypes } from "@medusajs/framework/types"
+import type { ProductRow, ProductSignals } from "./_product-document"
+
+type Query = SearchTypes.SearchIngestionContext["container"]["query"]
+
+/** Order states whose lines do not count as sold. */
+const UNSOLD_ORDER_STATUSES = new Set(["canceled", "draft"])
+
+/** Most ids one `query.graph` filter carries. */
+const FILTER_CHUNK = 500
+
+type OrderItemRow = {
+  item_id: string
+  quantity: number | string
+  version: number
+  order?: { status: string; version: number } | null
+}
+
+type SaleItemRow = {
+  variant_id: string
+  sale?: {
+    status: string
+    starts_at: string | Date
+    ends_at: string | Date
+  } | null
+}
+
+function chunks<T>(values: T[]): T[][] {
+  const out: T[][] = []
+  for (let start = 0; start < values.length; start += FILTER_CHUNK) {
+    out.push(values.slice(start, start + FILTER_CHUNK))
+  }
+  return out
+}
+
+async function graphAll<T>(
+  query: Query,
+  entity: string,
+  fields: string[],
+  key: string,
+  ids: string[]
+): Promise<T[]> {
+  const rows: T[] = []
+  for (const chunk of chunks(ids)) {
+    const { data } = await query.graph({
+      entity,
+      fields,
+      filters: { [key]: chunk },
+    })
+    rows.push(...(data as T[]))
+  }
+  return rows
+}
+
+/**
+ * Units of each product bought in orders that are neither canceled nor
+ * drafts, counted on each order's current version.
+ */
+export async function unitsSoldByProduct(
+  query: Query,
+  productIds: string[]
+): Promise<Map<string, number>> {
+  const sold = new Map<string, number>()
+  if (!productIds.length) {
+    return sold
+  }
+  const lines = await graphAll<{ id: string; product_id: string | null }>(
+    query,
+    "order_line_item",
+    ["id", "product_id"],
+    "product_id",
+    productIds
+  )
+  const productOf = new Map(lines.map((line) => [line.id, line.product_id]))
+  if (!productOf.size) {
+    return sold
+  }
+  const items = await graphAll<OrderItemRow>(
+    query,
+    "order_item",
+    ["item_id", "quantity", "version", "order.status", "order.version"],
+    "item_id",
+    [...productOf.keys()]
+  )
+  for (const item of items) {
+    const order = item.order
+    const product = productOf.get(item.item_id)
+    if (
+      !order ||
+      !product ||
+      order.version !== item.version ||
+      UNSOLD_ORDER_STATUSES.has(order.status)
+    ) {
+      continue
+    }
+    sold.set(product, (sold.get(product) ?? 0) + Number(item.quantity))
+  }
+  return sold
+}
+
+function isLive(sale: SaleItemRow["sale"], now: number): boolean {
+  return (
+    !!sale &&
+    sale.status === "active" &&
+    new Date(sale.starts_at).getTime() <= now &&
+    now < new Date(sale.ends_at).getTime()
+  )
+}
+
+/** Products with a variant in a flash sale that is active now. */
+export async function productsOnFlashSale(
+  query: Query,
+  productByVariant: Map<string, string>
+): Promise<Set<string>> {
+  const on = new Set<string>()
+  if (!productByVariant.size) {
+    return on
+  }
+  const items = await graphAll<SaleItemRow>(
+    query,
+    "flash_sale_item",
+    ["variant_id", "sale.status", "sale.starts_at", "sale.ends_at"],
+    "variant_id",
+    [...productByVariant.keys()]
+  )
+  const now = Date.now()
+  for (const item of items) {
+    const product = productByVariant.get(item.variant_id)
+    if (product && isLive(item.sale, now)) {
+      on.add(product)
+    }
+  }
+  return on
+}
+
+/**
+ * Popularity and flash-sale state of a page of products, in a fixed number
+ * of `query.graph` reads whatever the page size.
+ */
+export async function loadProductSignals(
+  query: Query,
+  rows: ProductRow[]
+): Promise<ProductSignals> {
+  const productByVariant = new Map<string, string>()
+  for (const row of rows) {
+    for (const variant of row.variants ?? []) {
+      if (variant?.id) {
+        productByVariant.set(variant.id, row.id)
+      }
+    }
+  }
+  const [unitsSold, onFlashSale] = await Promise.all([
+    unitsSoldByProduct(
+      query,
+      rows.map((row) => row.id)
+    ),
+    productsOnFlashSale(query, productByVariant),
+  ])
+  return { unitsSold, onFlashSale }
+}
