@@ -1,17 +1,27 @@
 import type { Logger, SearchTypes } from "@medusajs/framework/types"
-import { PostgresSearchService } from "@medusajs/search-postgres/dist/services/postgres-search"
+import { MedusaError, projectDocument } from "@medusajs/framework/utils"
 import {
-  tableNameForIndex,
+  StockPostgresSearchService,
+  type DbManager,
   type IndexPlan,
-} from "@medusajs/search-postgres/dist/utils"
+  type KeywordFragments,
+  type StoredIndex,
+} from "./stock"
 import type {
   ExpandedTerm,
   FuzzyPostgresSearchOptions,
   QueryExpansion,
 } from "./types"
+import { planFacets } from "./utils/facets"
 import { highlightFields, highlightHits } from "./utils/highlight"
 import { foldText, queryTerms } from "./utils/normalize"
+import {
+  readStatement,
+  searchStatement,
+  type StatementRow,
+} from "./utils/statement"
 import { buildSynonymMap, synonymsOf, type SynonymMap } from "./utils/synonyms"
+import { TtlCache } from "./utils/ttl-cache"
 import { buildTsQuery } from "./utils/tsquery"
 import {
   addToVocabulary,
@@ -22,12 +32,6 @@ import {
   type VocabularyMatch,
 } from "./utils/vocabulary"
 
-type DbManager = {
-  execute: (sql: string, params?: unknown[]) => Promise<unknown[]>
-}
-
-type Catalog = { table_name: string; plan: IndexPlan }
-
 /** Shortest query word that may stand for a misspelt one, by default. */
 const DEFAULT_MIN_TYPO_LENGTH = 4
 
@@ -35,6 +39,15 @@ const UNDEFINED_TABLE = "42P01"
 
 /** Documents written to a table between two refreshes of its statistics. */
 const ANALYZE_EVERY = 2000
+
+/**
+ * How long a process trusts what it read of the catalog and the vocabulary.
+ * Writes through this process refresh them at once; this bounds how long a
+ * change made by another process (a swap, new words) can go unseen.
+ */
+const CATALOG_TTL_MS = 30_000
+const VOCABULARY_TTL_MS = 30_000
+const VOCABULARY_CACHE_SIZE = 5_000
 
 function isSynonymGroups(value: unknown): value is string[][] {
   return (
@@ -55,10 +68,12 @@ function isUndefinedTable(error: unknown): boolean {
  * keeps a vocabulary of its folded words with a trigram index; a query word
  * the vocabulary does not hold is replaced by its closest words (`%`), and
  * the query runs as one full-text match on the GIN index. Exact and prefix
- * matches rank above corrected ones. Synonyms and `ts_headline` highlighting
- * come on top. Everything else is the stock provider's.
+ * matches rank above corrected ones. Hits, count and facets come from one
+ * statement; catalog rows and vocabulary look-ups are kept in memory for a
+ * few seconds. Synonyms and `ts_headline` highlighting come on top.
+ * Everything else is the stock provider's.
  */
-export class FuzzyPostgresSearchService extends PostgresSearchService {
+export class FuzzyPostgresSearchService extends StockPostgresSearchService {
   static identifier = "search-postgres-fuzzy"
 
   protected readonly fuzzy_: boolean
@@ -66,6 +81,14 @@ export class FuzzyPostgresSearchService extends PostgresSearchService {
   protected readonly synonymGroups_: string[][]
   private readonly synonymMaps_ = new Map<string, SynonymMap>()
   private readonly writtenSinceAnalyze_ = new Map<string, number>()
+  private readonly catalogs_ = new TtlCache<Promise<StoredIndex>>(
+    100,
+    CATALOG_TTL_MS
+  )
+  private readonly vocabularyCaches_ = new Map<
+    string,
+    TtlCache<VocabularyMatch>
+  >()
   private readonly expansions_ = new WeakMap<
     SearchTypes.ProviderSearchQuery,
     QueryExpansion
@@ -85,7 +108,40 @@ export class FuzzyPostgresSearchService extends PostgresSearchService {
   private execute_ = (sql: string, params?: unknown[]) =>
     this.manager_.execute(sql, params)
 
-  protected override async createDocumentTable(
+  /** The catalog row of an index, read at most once per `CATALOG_TTL_MS`. */
+  override async retrieve(index: string): Promise<StoredIndex> {
+    const cached = this.catalogs_.get(index)
+    if (cached) {
+      return await cached
+    }
+    const read = super.retrieve(index)
+    this.catalogs_.set(index, read)
+    read.catch(() => this.catalogs_.delete(index))
+    return await read
+  }
+
+  override async upsertIndex(input: {
+    index: SearchTypes.ResolvedSearchIndexDefinition
+  }): Promise<SearchTypes.SearchTask> {
+    this.catalogs_.delete(input.index.physical_name)
+    try {
+      return await super.upsertIndex(input)
+    } finally {
+      this.catalogs_.delete(input.index.physical_name)
+    }
+  }
+
+  override async deleteIndex(input: {
+    index: string
+  }): Promise<SearchTypes.SearchTask> {
+    try {
+      return await super.deleteIndex(input)
+    } finally {
+      this.catalogs_.delete(input.index)
+    }
+  }
+
+  override async createDocumentTable(
     table: string,
     plan: IndexPlan,
     manager: DbManager
@@ -99,19 +155,22 @@ export class FuzzyPostgresSearchService extends PostgresSearchService {
     await createVocabulary((sql, params) => manager.execute(sql, params), table)
   }
 
-  protected override async dropDocumentTable(
+  override async dropDocumentTable(
     table: string,
     manager: DbManager
   ): Promise<void> {
     await dropVocabulary((sql, params) => manager.execute(sql, params), table)
     await super.dropDocumentTable(table, manager)
+    this.vocabularyCaches_.delete(table)
   }
 
   override async clearIndex(input: {
     index: string
   }): Promise<SearchTypes.SearchTask> {
     const task = await super.clearIndex(input)
-    await clearVocabulary(this.execute_, tableNameForIndex(input.index))
+    const { table_name } = await this.retrieve(input.index)
+    await clearVocabulary(this.execute_, table_name)
+    this.vocabularyCaches_.delete(table_name)
     return task
   }
 
@@ -121,19 +180,24 @@ export class FuzzyPostgresSearchService extends PostgresSearchService {
     documents: SearchTypes.SearchDocument[]
   }): Promise<SearchTypes.SearchTask> {
     const task = await super.upsertDocuments(input)
-    const table = tableNameForIndex(input.index)
+    const { table_name: table } = await this.retrieve(input.index)
     const ids = input.documents.map((document) =>
       String(document[input.definition.primary_key])
     )
+    let added: number
     try {
-      await addToVocabulary(this.execute_, table, ids)
+      added = await addToVocabulary(this.execute_, table, ids)
     } catch (error) {
       if (!isUndefinedTable(error)) {
         throw error
       }
       // An index created before this provider managed it has no vocabulary.
       await createVocabulary(this.execute_, table)
-      await addToVocabulary(this.execute_, table, ids)
+      added = await addToVocabulary(this.execute_, table, ids)
+    }
+    if (added) {
+      // A new word can turn a remembered correction into an exact match.
+      this.vocabularyCaches_.delete(table)
     }
     this.refreshStatistics(table, ids.length)
     return task
@@ -162,29 +226,118 @@ export class FuzzyPostgresSearchService extends PostgresSearchService {
     input: SearchTypes.ProviderSearchQuery
   ): Promise<SearchTypes.SearchResult> {
     const options = input.search_options ?? {}
+    if (!this.fuzzy_ || this.isLakebase_ || options.vector) {
+      return await super.search(input)
+    }
+    const catalog = await this.retrieve(input.index.physical_name)
     const terms = queryTerms(input.q?.trim() ?? "")
-    if (!this.fuzzy_ || this.isLakebase_ || options.vector || !terms.length) {
-      return await super.search(input)
-    }
-    const table = tableNameForIndex(input.index.physical_name)
-    let expansion: QueryExpansion
-    try {
-      expansion = await this.expandQuery(input, table, terms)
-    } catch (error) {
-      if (!isUndefinedTable(error)) {
-        throw error
-      }
-      return await super.search(input)
-    }
     const query = {
       ...input,
       search_options: { ...options, highlight: undefined },
     }
-    this.expansions_.set(query, expansion)
-    const result = await super.search(query)
-    return options.highlight
+    let expansion: QueryExpansion | undefined
+    if (terms.length) {
+      expansion = await this.expandQuery(input, catalog.table_name, terms)
+      this.expansions_.set(query, expansion)
+    }
+    const distinct = options.distinct ?? input.index.settings.distinct_attribute
+    const result =
+      distinct || options.min_score !== undefined
+        ? await super.search(query)
+        : await this.searchInOneStatement(query, catalog)
+    return options.highlight && expansion
       ? await this.withHighlights(result, input, expansion)
       : result
+  }
+
+  /**
+   * Hits, count and facets in one round trip. A version swapped out by
+   * another process surfaces as `NOT_FOUND`, which the Search Module answers
+   * by resolving the active version again.
+   */
+  protected async searchInOneStatement(
+    input: SearchTypes.ProviderSearchQuery,
+    catalog: StoredIndex
+  ): Promise<SearchTypes.SearchResult> {
+    const started = Date.now()
+    const options = input.search_options ?? {}
+    this.assertSupported(input, catalog.plan)
+    const skip = input.pagination?.skip ?? 0
+    const take = input.pagination?.take ?? 20
+    const facets = planFacets(options.facets, catalog.plan)
+    const fragments = this.keywordFragments({ query: input, catalog })
+    const statement = searchStatement({
+      table: catalog.table_name,
+      rankSql: fragments.rankSql,
+      where: this.buildFacetScope({
+        input,
+        catalog,
+        useKeyword: !!fragments.q,
+        useVector: false,
+      }),
+      orderSql: this.resolveOrderBy(input, catalog.plan, !!fragments.q),
+      take,
+      skip,
+      count: options.count !== "none",
+      facets,
+    })
+    let rows: unknown[]
+    try {
+      rows = await this.execute_(statement.sql, statement.params)
+    } catch (error) {
+      if (!isUndefinedTable(error)) {
+        throw error
+      }
+      this.catalogs_.delete(input.index.physical_name)
+      throw new MedusaError(
+        MedusaError.Types.NOT_FOUND,
+        `Search index "${input.index.physical_name}" is gone`
+      )
+    }
+    const found = readStatement(rows[0] as StatementRow | undefined, facets)
+    return {
+      hits: found.hits.map((hit) => ({
+        id: hit.id,
+        score: options.include_score ? hit.score : undefined,
+        document: projectDocument(hit.document, input.attributes_to_retrieve),
+      })),
+      facets: found.facets,
+      metadata: {
+        skip,
+        take,
+        count: found.count,
+        query: input.q,
+        processing_time_ms: Date.now() - started,
+      },
+    }
+  }
+
+  /** Refuses what the stock provider refuses, before any SQL is built. */
+  protected assertSupported(
+    input: SearchTypes.ProviderSearchQuery,
+    plan: IndexPlan
+  ) {
+    const options = input.search_options ?? {}
+    if (options.locales?.length) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        "The postgres search provider does not support query-time locales"
+      )
+    }
+    if (input.pagination?.cursor !== undefined) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        "The postgres search provider does not support cursor pagination"
+      )
+    }
+    for (const path of options.attributes_to_search_on ?? []) {
+      if (!plan.searchable.includes(path)) {
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `Field "${path}" is not searchable on search index "${input.index.name}"`
+        )
+      }
+    }
   }
 
   /** Resolves the query words: synonyms always, corrections on typos. */
@@ -198,7 +351,7 @@ export class FuzzyPostgresSearchService extends PostgresSearchService {
     const typo = !!options.typo_tolerance && (settings?.enabled ?? true)
     const last = options.match_strategy === "last"
     const matches: VocabularyMatch[] = typo
-      ? await lookUpTerms(this.execute_, table, terms, {
+      ? await this.lookUpTerms(table, terms, {
           minLength:
             settings?.min_word_size_for_one_typo ?? DEFAULT_MIN_TYPO_LENGTH,
           limit: this.maxCorrections_,
@@ -229,6 +382,38 @@ export class FuzzyPostgresSearchService extends PostgresSearchService {
     }
   }
 
+  /**
+   * Vocabulary look-ups, remembered per table and word: shoppers type the
+   * same words over and over, and only a write of new words changes them.
+   */
+  protected async lookUpTerms(
+    table: string,
+    terms: string[],
+    settings: { minLength: number; limit: number }
+  ): Promise<VocabularyMatch[]> {
+    let cache = this.vocabularyCaches_.get(table)
+    if (!cache) {
+      cache = new TtlCache(VOCABULARY_CACHE_SIZE, VOCABULARY_TTL_MS)
+      this.vocabularyCaches_.set(table, cache)
+    }
+    const key = (term: string) =>
+      `${settings.minLength}:${settings.limit}:${term}`
+    const missing = [...new Set(terms.filter((term) => !cache.get(key(term))))]
+    if (missing.length) {
+      const found = await lookUpTerms(this.execute_, table, missing, settings)
+      found.forEach((match, i) => cache.set(key(missing[i]), match))
+    }
+    return terms.map(
+      (term) =>
+        cache.get(key(term)) ?? {
+          term,
+          known: false,
+          known_prefix: false,
+          corrections: [],
+        }
+    )
+  }
+
   /** The index' synonyms plus the provider's, folded once per definition. */
   protected synonymMap(index: SearchTypes.ResolvedSearchIndexDefinition) {
     const cached = this.synonymMaps_.get(index.definition_hash)
@@ -247,15 +432,13 @@ export class FuzzyPostgresSearchService extends PostgresSearchService {
     return map
   }
 
-  protected override keywordFragments(input: {
+  override keywordFragments(input: {
     query: SearchTypes.ProviderSearchQuery
-    catalog: Catalog
-  }): ReturnType<PostgresSearchService["keywordFragments"]> {
+    catalog: StoredIndex
+  }): KeywordFragments {
     const expansion = this.expansions_.get(input.query)
     if (!expansion) {
-      return super.keywordFragments(
-        input as Parameters<PostgresSearchService["keywordFragments"]>[0]
-      )
+      return super.keywordFragments(input)
     }
     const vector = this.searchedVectorSql(input.query, input.catalog.plan)
     const tsquery = (text: string) => (params: unknown[]) => {

@@ -1,7 +1,7 @@
-import type { PostgresSearchProviderOptions } from "@medusajs/search-postgres/dist/utils"
+import type { StockPostgresSearchOptions } from "./stock"
 
 /** Options of the fuzzy PostgreSQL search provider. */
-export type FuzzyPostgresSearchOptions = PostgresSearchProviderOptions & {
+export type FuzzyPostgresSearchOptions = StockPostgresSearchOptions & {
   /**
    * Answer typo-tolerant queries through the vocabulary (the default). `false`
    * serves every query exactly as the stock PostgreSQL provider does.

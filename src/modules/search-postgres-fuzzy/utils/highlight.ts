@@ -1,6 +1,6 @@
 import type { SearchTypes } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
-import type { IndexPlan } from "@medusajs/search-postgres/dist/utils"
+import type { IndexPlan } from "../stock"
 
 type Execute = (sql: string, params?: unknown[]) => Promise<unknown[]>
 

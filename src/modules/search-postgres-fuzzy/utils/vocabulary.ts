@@ -35,28 +35,33 @@ export async function clearVocabulary(execute: Execute, table: string) {
 }
 
 /**
- * Adds the words of the given documents. Words are only ever added (a word
- * whose last document left stays until the next rebuild), in sorted order so
- * concurrent writers take their locks in the same order.
+ * Adds the words of the given documents and returns how many were new. Words
+ * are only ever added (a word whose last document left stays until the next
+ * rebuild), in sorted order so concurrent writers take their locks in the
+ * same order.
  */
 export async function addToVocabulary(
   execute: Execute,
   table: string,
   ids: string[]
-) {
+): Promise<number> {
+  let added = 0
   for (let start = 0; start < ids.length; start += VOCABULARY_CHUNK_SIZE) {
     const chunk = ids.slice(start, start + VOCABULARY_CHUNK_SIZE)
-    await execute(
+    const rows = await execute(
       `INSERT INTO "${vocabularyTable(table)}" ("word")
        SELECT DISTINCT word
        FROM "${table}" d,
          regexp_split_to_table(lower(unaccent(d."search_text")), '[^[:alnum:]]+') AS word
        WHERE d."id" IN (${chunk.map(() => "?").join(", ")}) AND length(word) > 1
        ORDER BY word
-       ON CONFLICT DO NOTHING`,
+       ON CONFLICT DO NOTHING
+       RETURNING 1`,
       chunk
     )
+    added += rows.length
   }
+  return added
 }
 
 /** What the vocabulary knows about one query word. */

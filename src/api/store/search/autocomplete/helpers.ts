@@ -9,6 +9,7 @@ import {
   SEARCH_ANALYTICS_MODULE,
   type SearchAnalyticsModuleService,
 } from "../../../../modules/search-analytics"
+import { TtlCache } from "../../../../modules/search-postgres-fuzzy/utils/ttl-cache"
 
 /** The product fields an autocomplete hit carries. */
 export const AUTOCOMPLETE_PRODUCT_FIELDS = [
@@ -74,10 +75,48 @@ async function categoriesByHandle(
   })
 }
 
+/** How long an answer is reused, by default. */
+const DEFAULT_ANSWER_TTL_MS = 3000
+
+const ANSWER_CACHE_SIZE = 2000
+
+type Answer = Omit<AutocompleteResult, "query">
+
+let answers: { ttlMs: number; cache: TtlCache<Promise<Answer>> } | undefined
+
+/**
+ * Answers reused for `SEARCH_AUTOCOMPLETE_CACHE_MS` milliseconds (3 s by
+ * default, `0` turns reuse off). Shoppers type the same first letters over
+ * and over; a few seconds of staleness is invisible in a typeahead.
+ */
+function answerCache(): TtlCache<Promise<Answer>> | undefined {
+  const configured = process.env.SEARCH_AUTOCOMPLETE_CACHE_MS
+  const ttlMs = configured ? Number(configured) : DEFAULT_ANSWER_TTL_MS
+  if (!(ttlMs > 0)) {
+    return undefined
+  }
+  if (answers?.ttlMs !== ttlMs) {
+    answers = { ttlMs, cache: new TtlCache(ANSWER_CACHE_SIZE, ttlMs) }
+  }
+  return answers.cache
+}
+
+/** The key an answer is reused under: same words, limit and channels. */
+export function answerKey(input: {
+  q: string
+  limit: number
+  salesChannelIds: string[]
+}): string {
+  const words = input.q.trim().toLowerCase().replace(/\s+/g, " ")
+  const channels = [...input.salesChannelIds].sort().join(",")
+  return `${input.limit}|${channels}|${words}`
+}
+
 /**
  * Typeahead for the storefront: the best products for the words typed so far
  * (the last one a prefix, typos tolerated), the categories they fall in, and
- * popular earlier queries that start the same way.
+ * popular earlier queries that start the same way. Concurrent and recent
+ * identical requests share one answer.
  */
 export async function autocomplete(
   container: MedusaContainer,
@@ -89,6 +128,24 @@ export async function autocomplete(
       "Publishable key needs to have a sales channel configured"
     )
   }
+  const cache = answerCache()
+  if (!cache) {
+    return { query: input.q, ...(await answer(container, input)) }
+  }
+  const key = answerKey(input)
+  let pending = cache.get(key)
+  if (!pending) {
+    pending = answer(container, input)
+    cache.set(key, pending)
+    pending.catch(() => cache.delete(key))
+  }
+  return { query: input.q, ...(await pending) }
+}
+
+async function answer(
+  container: MedusaContainer,
+  input: { q: string; limit: number; salesChannelIds: string[] }
+): Promise<Answer> {
   const search = container.resolve(Modules.SEARCH)
   const analytics = container.resolve<SearchAnalyticsModuleService>(
     SEARCH_ANALYTICS_MODULE
@@ -115,7 +172,6 @@ export async function autocomplete(
   ])
   const facet = result.facets?.categories
   return {
-    query: input.q,
     products: result.hits.map((hit) => hit.document),
     categories: await categoriesByHandle(
       container,

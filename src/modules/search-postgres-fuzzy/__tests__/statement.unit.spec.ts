@@ -1,0 +1,167 @@
+import type { IndexPlan, PlannedField } from "../stock"
+import { planFacets } from "../utils/facets"
+import { readStatement, searchStatement } from "../utils/statement"
+import { TtlCache } from "../utils/ttl-cache"
+
+function field(
+  path: string,
+  kind: PlannedField["kind"],
+  options: { array?: boolean; facetable?: boolean } = {}
+): [string, PlannedField] {
+  return [
+    path,
+    {
+      path,
+      kind,
+      is_array: !!options.array,
+      is_date: false,
+      field: {
+        type: kind === "number" ? "float" : "keyword",
+        facetable: options.facetable,
+      } as PlannedField["field"],
+    },
+  ]
+}
+
+const plan: IndexPlan = {
+  fields: new Map([
+    field("categories", "keyword", { array: true, facetable: true }),
+    field("price_eur", "number", { facetable: true }),
+    field("title", "text"),
+  ]),
+  searchable: ["title"],
+  vectors: [],
+  primary_key: "id",
+  schema_hash: "test",
+}
+
+/** Placeholders and their values must line up, in text order. */
+function placeholders(sql: string) {
+  return sql.split("?").length - 1
+}
+
+describe("one-statement search", () => {
+  it("refuses facets on fields that are not facetable or not numeric", () => {
+    expect(() => planFacets(["title"], plan)).toThrow(/not facetable/)
+    expect(() => planFacets(["nope"], plan)).toThrow(/not facetable/)
+    expect(() =>
+      planFacets([{ field: "categories", type: "stats" }], plan)
+    ).toThrow(/numeric/)
+  })
+
+  it("binds every value in the order its placeholder appears", () => {
+    const facets = planFacets(
+      [
+        { field: "categories", limit: 5, query: "mac" },
+        {
+          field: "price_eur",
+          type: "range",
+          ranges: [{ to: 20 }, { from: 20, to: 50 }, { from: 50 }],
+        },
+        { field: "price_eur", type: "stats" },
+      ],
+      plan
+    )
+    const statement = searchStatement({
+      table: "search_pg_product",
+      rankSql: (params) => {
+        params.push("rank-query")
+        return "ts_rank(x, ?)"
+      },
+      where: { sql: `"search_vector" @@ ? AND x = ?`, params: ["match", 7] },
+      orderSql: `score DESC, "id" ASC`,
+      take: 10,
+      skip: 20,
+      count: true,
+      facets,
+    })
+
+    expect(placeholders(statement.sql)).toEqual(statement.params.length)
+    expect(statement.params).toEqual([
+      "rank-query",
+      "match",
+      7,
+      10,
+      20,
+      "mac%",
+      5,
+      20,
+      20,
+      50,
+      50,
+    ])
+    expect(statement.sql).toContain("count(*)::int FROM m")
+  })
+
+  it("leaves out the page and the count when none is asked for", () => {
+    const statement = searchStatement({
+      table: "t",
+      rankSql: () => "0::float4",
+      orderSql: `"id" ASC`,
+      take: 0,
+      skip: 0,
+      count: false,
+      facets: [],
+    })
+    expect(statement.params).toEqual([])
+    expect(statement.sql).not.toContain("LIMIT")
+    expect(statement.sql).not.toContain("count(*)")
+  })
+
+  it("reads hits, count and facets back in the Search Module's shape", () => {
+    const facets = planFacets(
+      [
+        "categories",
+        { field: "price_eur", type: "range", ranges: [{ key: "low", to: 20 }] },
+      ],
+      plan
+    )
+    const result = readStatement(
+      {
+        hits: [{ id: "p1", document: '{"title":"Croissant"}', score: 1.5 }],
+        count: 12,
+        f0: [{ value: "viennoiseries", count: 12 }],
+        f1: [4],
+      },
+      facets
+    )
+    expect(result).toEqual({
+      hits: [{ id: "p1", document: { title: "Croissant" }, score: 1.5 }],
+      count: 12,
+      facets: {
+        categories: {
+          type: "value",
+          values: [{ value: "viennoiseries", count: 12 }],
+        },
+        price_eur: {
+          type: "range",
+          ranges: [{ key: "low", from: undefined, to: 20, count: 4 }],
+        },
+      },
+    })
+  })
+})
+
+describe("TtlCache", () => {
+  it("forgets the least recently used entry beyond its size", () => {
+    const cache = new TtlCache<number>(2, 60_000)
+    cache.set("a", 1)
+    cache.set("b", 2)
+    expect(cache.get("a")).toEqual(1)
+    cache.set("c", 3)
+    expect(cache.get("b")).toBeUndefined()
+    expect(cache.get("a")).toEqual(1)
+    expect(cache.get("c")).toEqual(3)
+  })
+
+  it("expires entries after their time to live", () => {
+    const now = jest.spyOn(Date, "now").mockReturnValue(1_000)
+    const cache = new TtlCache<number>(10, 500)
+    cache.set("a", 1)
+    now.mockReturnValue(1_400)
+    expect(cache.get("a")).toEqual(1)
+    now.mockReturnValue(1_600)
+    expect(cache.get("a")).toBeUndefined()
+    now.mockRestore()
+  })
+})
