@@ -2,10 +2,17 @@
 /**
  * `npm run bench:search`: builds the production server, seeds the bakery and
  * a generated catalog of BENCH_SEARCH_PRODUCTS products (10,000 by default)
- * on a fresh PostgreSQL database, then drives autocomplete and full search
- * with autocannon (10 connections, BENCH_DURATION seconds each) and prints
- * req/s, p50 and p95 beside GET /health: first with our vocabulary-backed
- * typo path, then with the stock PostgreSQL provider's (SEARCH_FUZZY=false).
+ * on a fresh PostgreSQL database, measures the bulk indexing paths (a full
+ * rebuild and a batch update, documents/s), then drives autocomplete and
+ * full search with autocannon (10 connections, BENCH_DURATION seconds a run,
+ * BENCH_ROUNDS rounds, each round with GET /health beside it) and prints the
+ * median req/s, p50 and p95 of the rounds: with our typo path (autocomplete
+ * answers reused for a few seconds, and without that reuse), then with the
+ * stock PostgreSQL provider's (SEARCH_FUZZY=false).
+ *
+ * Re-runs: BENCH_SEARCH_DATABASE_URL reuses a database seeded earlier,
+ * BENCH_SKIP_BUILD=1 reuses the current .medusa/server build, and
+ * BENCH_SEARCH_INDEXING=0 leaves the indexing figures out.
  */
 const autocannon = require("autocannon")
 const net = require("net")
@@ -25,6 +32,9 @@ const ADMIN_DB_URL =
 const PRODUCTS = Number(process.env.BENCH_SEARCH_PRODUCTS || 10000)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10)
 const DURATION = Number(process.env.BENCH_DURATION || 10)
+const ROUNDS = Number(process.env.BENCH_ROUNDS || 3)
+const INDEXING_BATCH = Number(process.env.BENCH_SEARCH_BATCH || 2000)
+const INDEXING_PREFIX = "search-bench-indexing:"
 
 const search = (body) => ({
   method: "POST",
@@ -32,16 +42,18 @@ const search = (body) => ({
   body: JSON.stringify({ entity: "product", ...body }),
 })
 
-/** The requests measured, each against both typo paths unless `once`. */
+/** The requests measured; GET /health runs beside every round. */
 const ROUTES = [
-  { name: "GET /health (baseline)", path: "/health", once: true },
+  { name: "GET /health (baseline)", path: "/health", health: true },
   {
     name: "autocomplete, prefix (q=choc)",
     path: "/store/search/autocomplete?q=choc",
+    autocomplete: true,
   },
   {
     name: "autocomplete, typo (q=croisant)",
     path: "/store/search/autocomplete?q=croisant",
+    autocomplete: true,
   },
   {
     name: "search, text + filter + 2 facets",
@@ -152,25 +164,90 @@ async function sample(url, route, headers) {
     : `status ${response.status}`
 }
 
+function median(values) {
+  const sorted = [...values].sort((x, y) => x - y)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2
+    ? sorted[middle]
+    : (sorted[middle - 1] + sorted[middle]) / 2
+}
+
+/**
+ * Runs every route `ROUNDS` times on one server, GET /health first in each
+ * round, and keeps the median of each figure.
+ */
 async function measureServer(env, label, key, routes) {
   const port = await freePort()
   const server = await startServer(env, port)
   const url = `http://localhost:${port}`
   const headers = { "x-publishable-api-key": key }
-  const rows = []
+  const runs = new Map(routes.map((route) => [route, []]))
+  const seen = new Map()
+  const health = ROUTES.find((route) => route.health)
+  const healthRuns = []
   try {
     for (const route of routes) {
-      const seen = await sample(url, route, headers)
+      seen.set(route, await sample(url, route, headers))
       await measure({ url, route, headers, duration: 2 })
-      const figures = await measure({ url, route, headers, duration: DURATION })
-      rows.push({ route: route.name, typo: label, ...figures, seen })
-      console.log(`bench: ${label.padEnd(10)} ${route.name}: ${seen}`)
+      console.log(
+        `bench: ${label.padEnd(12)} ${route.name}: ${seen.get(route)}`
+      )
+    }
+    for (let round = 1; round <= ROUNDS; round++) {
+      healthRuns.push(
+        await measure({ url, route: health, headers, duration: DURATION })
+      )
+      for (const route of routes) {
+        if (!route.health) {
+          runs
+            .get(route)
+            .push(await measure({ url, route, headers, duration: DURATION }))
+        }
+      }
+      console.log(`bench: ${label} round ${round}/${ROUNDS} done`)
     }
   } finally {
     server.kill("SIGTERM")
     await new Promise((resolve) => server.on("exit", resolve))
   }
-  return rows
+  const summarise = (name, list) => ({
+    route: name,
+    typo: label,
+    rps: median(list.map((run) => run.rps)),
+    p50: median(list.map((run) => run.p50)),
+    p95: median(list.map((run) => run.p95)),
+    errors: list.reduce((sum, run) => sum + run.errors, 0),
+    non2xx: list.reduce((sum, run) => sum + run.non2xx, 0),
+  })
+  return [
+    summarise(`${health.name} [${label}]`, healthRuns),
+    ...routes
+      .filter((route) => !route.health)
+      .map((route) => summarise(route.name, runs.get(route))),
+  ]
+}
+
+/** Times a full rebuild and a batch update of the product index. */
+async function measureIndexing(env) {
+  const output = await runMedusa(
+    ["exec", "./src/scripts/search-bench-indexing.ts", String(INDEXING_BATCH)],
+    { cwd: ROOT, env }
+  )
+  const line = output
+    .split("\n")
+    .find((text) => text.startsWith(INDEXING_PREFIX))
+  if (!line) {
+    throw new Error(`No indexing figures in:\n${output.slice(-2000)}`)
+  }
+  const { rebuild, batch } = JSON.parse(line.slice(INDEXING_PREFIX.length))
+  const rate = ({ documents, seconds }) => Math.round(documents / seconds)
+  console.log(
+    `bench: indexing, full rebuild (swap): ${rebuild.documents} documents in ${rebuild.seconds.toFixed(1)} s = ${rate(rebuild)} documents/s`
+  )
+  console.log(
+    `bench: indexing, batch update (in place): ${batch.documents} documents in ${batch.seconds.toFixed(1)} s = ${rate(batch)} documents/s`
+  )
+  return { rebuild: rate(rebuild), batch: rate(batch) }
 }
 
 function printTable(rows) {
@@ -202,12 +279,23 @@ function printTable(rows) {
   lines.forEach((line) => console.log(format(line)))
 }
 
+/**
+ * A fresh database seeded for the run, or, with BENCH_SEARCH_DATABASE_URL,
+ * one seeded by an earlier run and kept (`db:migrate` still runs on it).
+ */
+async function prepareDatabase() {
+  if (process.env.BENCH_SEARCH_DATABASE_URL) {
+    return { url: process.env.BENCH_SEARCH_DATABASE_URL, fresh: false }
+  }
+  const name = `klelite_search_bench_${Date.now()}`
+  return { url: createDatabase(ADMIN_DB_URL, name), name, fresh: true }
+}
+
 async function main() {
-  const dbName = `klelite_search_bench_${Date.now()}`
-  const databaseUrl = createDatabase(ADMIN_DB_URL, dbName)
+  const database = await prepareDatabase()
   const env = {
     ...process.env,
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: database.url,
     MEDUSA_DISABLE_TELEMETRY: "true",
   }
   // In-process events and no Meilisearch: the PostgreSQL providers alone.
@@ -215,35 +303,70 @@ async function main() {
   delete env.MEILISEARCH_HOST
   const started = Date.now()
   try {
-    console.log("bench: building the production server")
-    await buildServer(env)
-    console.log(`bench: migrating and seeding ${dbName}`)
+    if (process.env.BENCH_SKIP_BUILD === "1") {
+      console.log("bench: reusing the current production build")
+    } else {
+      console.log("bench: building the production server")
+      await buildServer(env)
+    }
     await runMedusa(["db:migrate"], { cwd: ROOT, env })
-    await runMedusa(["exec", "./src/scripts/seed.ts"], { cwd: ROOT, env })
-    console.log(`bench: generating ${PRODUCTS} products and indexing them`)
-    const catalogStarted = Date.now()
-    await runMedusa(
-      ["exec", "./src/scripts/search-bench-catalog.ts", String(PRODUCTS)],
-      { cwd: ROOT, env }
-    )
+    if (database.fresh) {
+      console.log(`bench: seeding ${database.name}`)
+      await runMedusa(["exec", "./src/scripts/seed.ts"], { cwd: ROOT, env })
+      console.log(`bench: generating ${PRODUCTS} products and indexing them`)
+      const catalogStarted = Date.now()
+      await runMedusa(
+        ["exec", "./src/scripts/search-bench-catalog.ts", String(PRODUCTS)],
+        { cwd: ROOT, env }
+      )
+      console.log(
+        `bench: catalog and index ready in ${Math.round((Date.now() - catalogStarted) / 1000)} s`
+      )
+    }
+    const indexing =
+      process.env.BENCH_SEARCH_INDEXING === "0"
+        ? undefined
+        : await measureIndexing(env)
+    const key = await publishableKey(database.url)
     console.log(
-      `bench: catalog and index ready in ${Math.round((Date.now() - catalogStarted) / 1000)} s`
+      `bench: ${CONNECTIONS} connections, ${DURATION} s a run, ${ROUNDS} rounds (medians below)`
     )
-    const key = await publishableKey(databaseUrl)
-    console.log(`bench: ${CONNECTIONS} connections, ${DURATION} s a route`)
-    const ours = await measureServer(env, "vocabulary", key, ROUTES)
+    const searchRoutes = ROUTES.filter((route) => !route.health)
+    const ours = await measureServer(env, "ours", key, ROUTES)
+    const uncached = await measureServer(
+      { ...env, SEARCH_AUTOCOMPLETE_CACHE_MS: "0" },
+      "ours, no reuse",
+      key,
+      searchRoutes.filter((route) => route.autocomplete)
+    )
     const stock = await measureServer(
-      { ...env, SEARCH_FUZZY: "false" },
+      { ...env, SEARCH_FUZZY: "false", SEARCH_AUTOCOMPLETE_CACHE_MS: "0" },
       "stock",
       key,
-      ROUTES.filter((route) => !route.once)
+      searchRoutes
     )
-    printTable([ours[0], ...ours.slice(1).flatMap((row, i) => [row, stock[i]])])
+    const rowsFor = (name) =>
+      [ours, uncached, stock].flatMap((rows) =>
+        rows.filter((row) => row.route === name)
+      )
+    printTable([
+      ours[0],
+      uncached[0],
+      stock[0],
+      ...searchRoutes.flatMap((route) => rowsFor(route.name)),
+    ])
+    if (indexing) {
+      console.log(
+        `\nindexing: full rebuild ${indexing.rebuild} documents/s, batch update ${indexing.batch} documents/s`
+      )
+    }
     console.log(
       `\nbench: done in ${Math.round((Date.now() - started) / 1000)} s`
     )
   } finally {
-    dropDatabase(ADMIN_DB_URL, dbName)
+    if (database.fresh) {
+      dropDatabase(ADMIN_DB_URL, database.name)
+    }
   }
 }
 
