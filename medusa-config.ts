@@ -37,6 +37,18 @@ module.exports = defineConfig({
   },
   modules: [
     ...infrastructureModules(process.env),
+    {
+      key: Modules.AUTH,
+      resolve: "@medusajs/medusa/auth",
+      options: {
+        providers: [
+          { resolve: "@medusajs/medusa/auth-emailpass", id: "emailpass" },
+          // Customers migrated from the legacy store sign in once with their
+          // old password, then move to emailpass.
+          { resolve: "./src/modules/auth-legacy-bcrypt", id: "legacy-bcrypt" },
+        ],
+      },
+    },
     { resolve: "./src/modules/loyalty" },
     ...searchModules(process.env),
     {
