@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from "fs/promises"
+import { cp, mkdtemp, readFile, rm, writeFile } from "fs/promises"
 import { tmpdir } from "os"
 import { join } from "path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
@@ -39,6 +39,18 @@ let mysql: Connection
 let store: { dir: string; manifest: FixtureManifest }
 let bigStore: { dir: string; manifest: FixtureManifest }
 let notADump: string
+let brokenDump: string
+
+/** Gives the `index`-th document of a dump file an unknown BSON type. */
+async function corruptDocument(file: string, index: number): Promise<void> {
+  const bytes = await readFile(file)
+  let offset = 0
+  for (let i = 0; i < index; i++) {
+    offset += bytes.readInt32LE(offset)
+  }
+  bytes[offset + 4] = 0x42
+  await writeFile(file, bytes)
+}
 
 beforeAll(async () => {
   process.env.LEGACY_MYSQL_URL = databaseUrl(database)
@@ -53,6 +65,9 @@ beforeAll(async () => {
     flashsales: 100,
   })
   notADump = await mkdtemp(join(tmpdir(), "klelite-not-a-dump-"))
+  brokenDump = `${store.dir}-broken`
+  await cp(store.dir, brokenDump, { recursive: true })
+  await corruptDocument(join(brokenDump, "klelite", "orders.bson"), 100)
 })
 
 afterAll(async () => {
@@ -61,6 +76,7 @@ afterAll(async () => {
   await rm(store.dir, { recursive: true, force: true })
   await rm(bigStore.dir, { recursive: true, force: true })
   await rm(notADump, { recursive: true, force: true })
+  await rm(brokenDump, { recursive: true, force: true })
 })
 
 medusaIntegrationTestRunner({
@@ -239,6 +255,24 @@ medusaIntegrationTestRunner({
       expect(third.status).toBe(409)
       const run = await finished(api, running?.data.run.id)
       expect(run.status).toBe("completed")
+    })
+
+    it("shows a run that fails on the way as failed, with the reason", async () => {
+      const started = await start({
+        source: { dump: brokenDump },
+        dry_run: true,
+        stage: 1,
+      })
+      expect(started.status).toBe(202)
+      const run = await finished(api, started.data.run.id)
+      expect(run.status).toBe("failed")
+      expect(run.error).toMatch(/orders\.bson: document 101 is not valid BSON/)
+      expect(run.report).toBeNull()
+      const orders = run.collections.find((c) => c.collection === "orders")
+      expect(orders?.state).toBe("running")
+      expect(
+        run.collections.find((c) => c.collection === "products")?.state
+      ).toBe("done")
     })
 
     it("refuses a real run while another migration writes to the target", async () => {
