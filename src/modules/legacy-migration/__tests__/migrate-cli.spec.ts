@@ -99,9 +99,20 @@ describe("migrate:legacy misconfigured", () => {
     )
   })
 
-  it("answers stage 2 with 'not implemented yet' and exit code 2", async () => {
-    const result = await answer(["--stage", "2"])
-    expect(result).toMatchObject({ code: 2, lines: 1 })
-    expect(result.line).toContain("not implemented yet")
+  it("says so when stage 2 has no MySQL URL or cannot reach it, before starting Medusa", async () => {
+    const none = await answer(["--stage", "2"])
+    expect(none).toMatchObject({ code: 1, lines: 1, stdout: "" })
+    expect(none.line).toMatch(/^\[klelite\] .*LEGACY_MYSQL_URL is not set/)
+    const unreachable = await answer([
+      "--stage",
+      "2",
+      "--mysql",
+      "mysql://root@127.0.0.1:1/klelite_legacy",
+    ])
+    expect(unreachable).toMatchObject({ code: 1, lines: 1, stdout: "" })
+    expect(unreachable.line).toMatch(/^\[klelite\] .*Cannot reach MySQL/)
+    const dry = await answer(["--stage", "2", "--dry-run"])
+    expect(dry).toMatchObject({ code: 1, lines: 1 })
+    expect(dry.line).toContain("--dry-run is for stage 1")
   })
 })

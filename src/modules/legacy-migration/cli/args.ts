@@ -4,6 +4,8 @@ import type { SourceSpec } from "../run/connections"
 export const USAGE = `Usage: npm run migrate:legacy -- (--dump <dir> | --mongo <uri>) [--mysql <url>]
   [--dry-run] [--stage 1] [--restart] [--batch-size N] [--db klelite] [--progress-every N]
   [--connect-timeout MS]
+       npm run migrate:legacy -- --stage 2 [--mysql <url>] [--batch-size N]
+  Stage 1: MongoDB into MySQL. Stage 2: MySQL into Medusa (runs in the Medusa app).
   --mysql defaults to LEGACY_MYSQL_URL, --mongo to LEGACY_MONGO_URL.`
 
 /** What `migrate:legacy` was asked to do. */
@@ -66,6 +68,11 @@ export function parseMigrateArgs(
   if (values.stage !== "1" && values.stage !== "2") {
     throw new UsageError(`--stage must be 1 or 2, got "${values.stage}"`)
   }
+  if (values.stage === "2" && values["dry-run"]) {
+    throw new UsageError(
+      "--dry-run is for stage 1; stage 2 reports what it did, and a second run creates nothing"
+    )
+  }
   const mongo = values.mongo ?? (values.dump ? undefined : env.LEGACY_MONGO_URL)
   if (values.dump && values.mongo) {
     throw new UsageError("Give --dump or --mongo, not both")
@@ -88,7 +95,12 @@ export function parseMigrateArgs(
     mysqlUrl: values.mysql ?? env.LEGACY_MYSQL_URL,
     dryRun: values["dry-run"],
     restart: values.restart,
-    batchSize: positive(values["batch-size"], 2000, "batch-size"),
+    // Stage 2 hands each batch to Medusa's workflows: smaller ones.
+    batchSize: positive(
+      values["batch-size"],
+      values.stage === "2" ? 100 : 2000,
+      "batch-size"
+    ),
     progressEvery: positive(
       values["progress-every"],
       100_000,

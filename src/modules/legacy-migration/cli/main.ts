@@ -11,6 +11,7 @@ import { migrateLegacyStore } from "../run/migrate"
 import type { LegacySource } from "../source/types"
 import { parseMigrateArgs, USAGE, UsageError } from "./args"
 import { progressPrinter } from "./progress"
+import { runStage2InMedusa } from "./stage-2"
 
 type Output = { write(text: string): unknown; isTTY?: boolean }
 
@@ -24,14 +25,14 @@ export type CliIo = {
 export const EXIT = {
   ok: 0,
   failed: 1,
-  notImplemented: 2,
   mismatch: 3,
 } as const
 
 /**
  * `npm run migrate:legacy`: stage 1 copies the legacy MongoDB store (a dump
  * or a live server) into MySQL, prints progress on stderr and the JSON report
- * on stdout. Returns the exit code: 3 when the target disagrees with the source.
+ * on stdout; stage 2 (`--stage 2`) moves MySQL into Medusa inside the Medusa
+ * app. Returns the exit code: 3 when the target disagrees with the source.
  */
 export async function runMigrateCli(
   argv: string[],
@@ -54,10 +55,11 @@ export async function runMigrateCli(
       return EXIT.ok
     }
     if (command.stage === 2) {
+      const target = await checkTargetServer(command.mysqlUrl)
       io.stderr.write(
-        "[klelite] Stage 2 (MySQL to Medusa) is not implemented yet; run --stage 1\n"
+        `Stage 2: moving ${target.database} (${target.host}:${target.port}) into Medusa\n`
       )
-      return EXIT.notImplemented
+      return await runStage2InMedusa(command, io)
     }
     const { database } = parseMysqlUrl(command.mysqlUrl)
     source = await openSource(command.source)

@@ -1,0 +1,54 @@
+import {
+  createWorkflow,
+  transform,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
+import type { MigrateLegacyToMedusaInput } from "../../modules/legacy-migration/stage-2/types"
+import { migrateLegacyCatalogStep } from "./steps/migrate-legacy-catalog"
+import { migrateLegacyCustomersStep } from "./steps/migrate-legacy-customers"
+import { rebuildSearchIndexesStep } from "./steps/rebuild-search-indexes"
+import { resolveStage2TargetsStep } from "./steps/resolve-stage-2-targets"
+import { verifyStage2Step } from "./steps/verify-stage-2"
+
+export type {
+  MigrateLegacyToMedusaInput,
+  MigrateLegacyToMedusaReport,
+  Stage2EntityReport,
+} from "../../modules/legacy-migration/stage-2/types"
+
+export const migrateLegacyToMedusaWorkflowId = "migrate-legacy-to-medusa"
+
+/**
+ * Stage 2 of the legacy migration: creates the MySQL catalogue (categories,
+ * products, variants, prices, stock) and customers (addresses, legacy
+ * logins, loyalty balances) in Medusa through Medusa's own workflows,
+ * rebuilds the search indexes once, and returns the report comparing
+ * Medusa with MySQL. Throws when they disagree. Safe to run again: what
+ * exists is found by its legacy key and left alone.
+ */
+export const migrateLegacyToMedusaWorkflow = createWorkflow(
+  migrateLegacyToMedusaWorkflowId,
+  (input: MigrateLegacyToMedusaInput) => {
+    const { targets, started_at } = resolveStage2TargetsStep(input)
+    const catalog = migrateLegacyCatalogStep({ input, targets })
+    const customers = migrateLegacyCustomersStep(input)
+    const search = rebuildSearchIndexesStep(
+      transform({ input }, function searchRebuildWanted({ input }) {
+        return { rebuild: input.rebuild_search !== false }
+      })
+    )
+    const report = verifyStage2Step(
+      transform(
+        { catalog, customers, search, started_at },
+        function stage2Outcome({ catalog, customers, search, started_at }) {
+          return {
+            counts: { ...catalog, ...customers },
+            search,
+            started_at,
+          }
+        }
+      )
+    )
+    return new WorkflowResponse(report)
+  }
+)

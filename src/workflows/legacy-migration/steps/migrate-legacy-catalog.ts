@@ -1,0 +1,41 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { migrateCategories } from "../../../modules/legacy-migration/stage-2/categories"
+import { withLegacyMysql } from "../../../modules/legacy-migration/stage-2/mysql"
+import { migrateProducts } from "../../../modules/legacy-migration/stage-2/products"
+import type {
+  MigrateLegacyToMedusaInput,
+  Stage2Targets,
+} from "../../../modules/legacy-migration/stage-2/types"
+
+export const migrateLegacyCatalogStepId = "legacy-migration-stage-2-catalog"
+
+export const DEFAULT_STAGE_2_BATCH = 100
+
+/**
+ * Categories, then products with their variants, prices and stock, created
+ * through Medusa's workflows in batches. No compensation: every record is
+ * found by its legacy key before it is created, so a failed or killed run
+ * is finished by running stage 2 again, not by deleting what it created.
+ */
+export const migrateLegacyCatalogStep = createStep(
+  migrateLegacyCatalogStepId,
+  async (
+    {
+      input,
+      targets,
+    }: { input: MigrateLegacyToMedusaInput; targets: Stage2Targets },
+    { container }
+  ) => {
+    const counts = await withLegacyMysql(input.mysql_url, async (pool) => {
+      const categories = await migrateCategories(container, pool)
+      const products = await migrateProducts(
+        container,
+        pool,
+        targets,
+        input.batch_size ?? DEFAULT_STAGE_2_BATCH
+      )
+      return { ...categories.counts, ...products.counts }
+    })
+    return new StepResponse(counts)
+  }
+)

@@ -1,0 +1,26 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { migrateCustomers } from "../../../modules/legacy-migration/stage-2/customers"
+import { migrateLoyaltyBalances } from "../../../modules/legacy-migration/stage-2/loyalty"
+import { withLegacyMysql } from "../../../modules/legacy-migration/stage-2/mysql"
+import type { MigrateLegacyToMedusaInput } from "../../../modules/legacy-migration/stage-2/types"
+import { DEFAULT_STAGE_2_BATCH } from "./migrate-legacy-catalog"
+
+export const migrateLegacyCustomersStepId = "legacy-migration-stage-2-customers"
+
+/**
+ * Customers with their addresses and legacy logins, then their loyalty
+ * balances as opening ledger entries. Forward-only like the catalogue step:
+ * a re-run finds what exists by email and legacy id, and credits are keyed.
+ */
+export const migrateLegacyCustomersStep = createStep(
+  migrateLegacyCustomersStepId,
+  async (input: MigrateLegacyToMedusaInput, { container }) => {
+    const batch = input.batch_size ?? DEFAULT_STAGE_2_BATCH
+    const counts = await withLegacyMysql(input.mysql_url, async (pool) => {
+      const customers = await migrateCustomers(container, pool, batch)
+      const loyalty = await migrateLoyaltyBalances(container, pool, batch)
+      return { ...customers.counts, ...loyalty.counts }
+    })
+    return new StepResponse(counts)
+  }
+)
