@@ -12,7 +12,7 @@ import { attempt, flashSaleHelpers, type AdminSale } from "../utils/flash-sale"
 import { waitFor } from "../utils/wait-for"
 
 // Seeding alone takes minutes on a busy machine.
-jest.setTimeout(5 * 60 * 1000)
+jest.setTimeout(12 * 60 * 1000)
 
 type SaleEvent = { name: string; id: string }
 

@@ -12,7 +12,7 @@ import {
 import { waitFor } from "../utils/wait-for"
 
 // Seeding alone takes minutes on a busy machine.
-jest.setTimeout(5 * 60 * 1000)
+jest.setTimeout(12 * 60 * 1000)
 
 medusaIntegrationTestRunner({
   inApp: true,

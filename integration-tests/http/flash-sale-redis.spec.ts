@@ -10,7 +10,7 @@ import { attempt, flashSaleHelpers } from "../utils/flash-sale"
 import { waitFor } from "../utils/wait-for"
 
 // Seeding alone takes minutes on a busy machine.
-jest.setTimeout(5 * 60 * 1000)
+jest.setTimeout(12 * 60 * 1000)
 
 const REDIS_URL = process.env.REDIS_URL || "redis://127.0.0.1:6379"
 const REDIS_BASE = `klelite-test-flash-${process.pid}-${Date.now()}`
