@@ -14,7 +14,7 @@ import { recordSearchQueriesStep } from "../../src/workflows/search/steps/record
 import { login } from "../utils/checkout"
 import { waitFor } from "../utils/wait-for"
 
-jest.setTimeout(2 * 60 * 1000)
+jest.setTimeout(10 * 60 * 1000)
 
 type Headers = Record<string, string>
 

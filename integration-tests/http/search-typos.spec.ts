@@ -2,7 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import seedKleliteStore from "../../src/scripts/seed"
 
-jest.setTimeout(2 * 60 * 1000)
+jest.setTimeout(10 * 60 * 1000)
 
 type Hit = {
   id: string
