@@ -281,7 +281,7 @@ function printTable(rows) {
 
 /**
  * A fresh database seeded for the run, or, with BENCH_SEARCH_DATABASE_URL,
- * one seeded by an earlier run and kept (`db:migrate` still runs on it).
+ * one seeded, migrated and indexed by an earlier run and kept.
  */
 async function prepareDatabase() {
   if (process.env.BENCH_SEARCH_DATABASE_URL) {
@@ -309,8 +309,8 @@ async function main() {
       console.log("bench: building the production server")
       await buildServer(env)
     }
-    await runMedusa(["db:migrate"], { cwd: ROOT, env })
     if (database.fresh) {
+      await runMedusa(["db:migrate"], { cwd: ROOT, env })
       console.log(`bench: seeding ${database.name}`)
       await runMedusa(["exec", "./src/scripts/seed.ts"], { cwd: ROOT, env })
       console.log(`bench: generating ${PRODUCTS} products and indexing them`)
