@@ -11,7 +11,7 @@ import { ensureAdminUser } from "../../src/scripts/seed/admin-user"
 import { login } from "../utils/checkout"
 import { waitFor } from "../utils/wait-for"
 
-jest.setTimeout(60 * 1000)
+jest.setTimeout(300 * 1000)
 
 const REDIS_URL = process.env.REDIS_URL || "redis://127.0.0.1:6379"
 const REDIS_BASE = `klelite-test-email-${process.pid}-${Date.now()}`

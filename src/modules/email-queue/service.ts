@@ -13,15 +13,10 @@
  * Without Redis emails are sent inline, once, and the module logs that the
  * queue is off.
  */
-import type {
-  ConfigModule,
-  CreateNotificationDTO,
-  Logger,
-} from "@medusajs/framework/types"
+import type { ConfigModule, Logger } from "@medusajs/framework/types"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { Queue, Worker, type Job } from "bullmq"
 import Redis from "ioredis"
-import { renderEmail } from "./templates"
 import type {
   EmailJobDTO,
   EmailJobInput,
@@ -33,11 +28,9 @@ import type {
 import { toEmailJobDTO } from "./utils/job-dto"
 import { emailJobId } from "./utils/job-id"
 import { resolveOptions, type ResolvedEmailQueueOptions } from "./utils/options"
+import { sendEmailOnce, type EmailSender } from "./utils/send-email"
 
-/** The part of the Notification Module the queue sends through. */
-export type EmailSender = {
-  createNotifications(data: CreateNotificationDTO): Promise<unknown>
-}
+export type { EmailSender }
 
 type InjectedDependencies = {
   logger?: Pick<Logger, "info" | "warn" | "error">
@@ -221,7 +214,7 @@ export default class EmailQueueModuleService {
     return true
   }
 
-  /** Renders the template and hands the email to the Notification Module. */
+  /** Sends the email through the Notification Module, once per job id. */
   protected async send(id: string, job: EmailJobInput): Promise<void> {
     const notification = this.container_[Modules.NOTIFICATION]
     if (!notification) {
@@ -230,15 +223,7 @@ export default class EmailQueueModuleService {
         "The email queue needs the Notification Module: list it in the module's dependencies"
       )
     }
-    const email = renderEmail(job)
-    await notification.createNotifications({
-      to: job.to,
-      channel: "email",
-      template: job.template,
-      data: { ...job.data, subject: email.subject },
-      content: email,
-      idempotency_key: id,
-    })
+    await sendEmailOnce(notification, id, job)
   }
 
   protected async findJob(id: string): Promise<Job<EmailJobInput>> {

@@ -9,20 +9,47 @@ jest.setTimeout(30_000)
 const REDIS_URL = process.env.REDIS_URL || "redis://127.0.0.1:6379"
 const BASE = `klelite-test-email-${process.pid}-${Date.now()}`
 
-/** A notification module whose sends fail `failures` times first. */
+/**
+ * A notification module whose sends fail `failures` times first. Like
+ * Medusa's, it records each attempt under its idempotency key and cannot
+ * record a second attempt under a key already used.
+ */
 function fakeNotifications(failures = 0) {
   const sent: CreateNotificationDTO[] = []
+  const records = new Map<string, { id: string; status: string }>()
   let calls = 0
   const createNotifications = jest.fn(async (data: CreateNotificationDTO) => {
     calls += 1
+    const key = data.idempotency_key ?? `call-${calls}`
+    if (records.has(key)) {
+      throw new Error(`Notification key ${key} already used`)
+    }
+    const record = { id: `noti_${calls}`, status: "pending" }
+    records.set(key, record)
     if (calls <= failures) {
+      record.status = "failure"
       throw new Error(`provider down (call ${calls})`)
     }
+    record.status = "success"
     sent.push(data)
     return {}
   })
-  const module: EmailSender = { createNotifications }
-  return { module, sent, calls: () => calls }
+  const module: EmailSender = {
+    createNotifications,
+    listNotifications: async ({ idempotency_key }) => {
+      const record = records.get(idempotency_key)
+      return record ? [record] : []
+    },
+    updateNotifications: async ({ id, idempotency_key }) => {
+      const entry = [...records].find(([, record]) => record.id === id)
+      if (entry) {
+        records.delete(entry[0])
+        records.set(idempotency_key, entry[1])
+      }
+      return {}
+    },
+  }
+  return { module, sent, calls: () => calls, records }
 }
 
 const logger: Pick<Logger, "info" | "warn" | "error"> = {
