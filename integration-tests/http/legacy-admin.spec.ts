@@ -370,7 +370,7 @@ medusaIntegrationTestRunner({
         )
         await rejects(
           { source, dry_run: false, stage: 2 },
-          /Stage 2 \(MySQL to Medusa\) is not available/
+          /Stage 2 \(MySQL to Medusa\) is not started from the admin yet/
         )
       })
 

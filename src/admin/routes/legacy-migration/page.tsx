@@ -25,7 +25,8 @@ const LegacyMigrationPage = () => {
           <Heading level="h1">Legacy migration</Heading>
           <Text size="small" className="text-ui-fg-subtle">
             Stage 1: the MongoDB-era store into MySQL. Stage 2 (MySQL into
-            Medusa) is not available yet.
+            Medusa) runs from the command line: npm run migrate:legacy --
+            --stage 2.
           </Text>
         </div>
         <StartForm disabled={running} onStarted={setChosen} />

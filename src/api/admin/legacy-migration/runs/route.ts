@@ -25,7 +25,7 @@ export const POST = async (
   if (stage === 2) {
     throw new MedusaError(
       MedusaError.Types.NOT_ALLOWED,
-      "Stage 2 (MySQL to Medusa) is not available yet; run stage 1"
+      "Stage 2 (MySQL to Medusa) is not started from the admin yet; run npm run migrate:legacy -- --stage 2"
     )
   }
   try {
