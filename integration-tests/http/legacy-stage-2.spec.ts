@@ -332,19 +332,21 @@ medusaIntegrationTestRunner({
       expect((await login("emailpass", fixture?.password)).status).toBe(200)
     })
 
-    it("fails with one clear message when the MySQL database has no legacy tables", async () => {
-      const empty = uniqueDatabase("stage2_empty")
-      await admin.query(`CREATE DATABASE \`${empty}\``)
-      try {
+    it("fails with one clear message when the MySQL database is missing or has no legacy tables", async () => {
+      const run = async (db: string) => {
         const { errors } = await migrateLegacyToMedusaWorkflow(
           getContainer()
         ).run({
-          input: { mysql_url: databaseUrl(empty) },
+          input: { mysql_url: databaseUrl(db) },
           throwOnError: false,
         })
-        expect(errors[0]?.error?.message).toMatch(
-          /has no legacy tables: run stage 1/
-        )
+        return errors[0]?.error?.message
+      }
+      const empty = uniqueDatabase("stage2_empty")
+      expect(await run(empty)).toMatch(/does not exist on .*: run stage 1/)
+      await admin.query(`CREATE DATABASE \`${empty}\``)
+      try {
+        expect(await run(empty)).toMatch(/has no legacy tables: run stage 1/)
       } finally {
         await admin.query(`DROP DATABASE IF EXISTS \`${empty}\``)
       }

@@ -1,5 +1,6 @@
 import type { Pool } from "mariadb"
-import { errorCode } from "../deploy/errors"
+import { errorCode, errorMessage } from "../deploy/errors"
+import { parseMysqlUrl } from "../deploy/mysql-url"
 import { openTargetPool } from "../run/connections"
 
 /** A category row of the MySQL target. */
@@ -67,9 +68,16 @@ export async function withLegacyMysql<T>(
   url: string | undefined,
   work: (pool: Pool) => Promise<T>
 ): Promise<T> {
-  const { pool, target } = await openTargetPool(
-    url ?? process.env.LEGACY_MYSQL_URL
-  )
+  const wanted = url ?? process.env.LEGACY_MYSQL_URL
+  const { pool, target } = await openTargetPool(wanted).catch((error) => {
+    if (/Unknown database/i.test(errorMessage(error))) {
+      const { database, host, port } = parseMysqlUrl(wanted)
+      throw new Error(
+        `${database} does not exist on ${host}:${port}: run stage 1 (npm run migrate:legacy -- --dump <dir>) first`
+      )
+    }
+    throw error
+  })
   try {
     try {
       await pool.query("SELECT 1 FROM customers LIMIT 1")

@@ -73,7 +73,7 @@ export function mismatches(report: MigrateLegacyToMedusaReport): string {
     .filter((e) => !e.ok)
     .map(
       (e) =>
-        `${e.entity}: Medusa holds ${e.medusa}, MySQL has ${e.source} of which ${e.source - e.medusa} missing and ${skippedTotal(e)} skipped`
+        `${e.entity}: Medusa holds ${e.medusa}, expected ${e.source - skippedTotal(e)} (MySQL ${e.source}, skipped ${skippedTotal(e)})`
     )
     .join("; ")
 }
