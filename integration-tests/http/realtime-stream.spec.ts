@@ -12,7 +12,7 @@ import seedKleliteStore from "../../src/scripts/seed"
 import { login } from "../utils/checkout"
 import { waitFor } from "../utils/wait-for"
 
-jest.setTimeout(60 * 1000)
+jest.setTimeout(300 * 1000)
 
 const REDIS_URL = process.env.REDIS_URL || "redis://127.0.0.1:6379"
 const REDIS_BASE = `klelite-test-rt-${process.pid}-${Date.now()}`
