@@ -61,7 +61,7 @@ medusaIntegrationTestRunner({
       ])
 
       const { data: adminView } = await api.get(
-        `/admin/orders?customer_id=${me.customer.id}`,
+        `/admin/orders?customer_id=${demo.id}`,
         { headers: adminHeaders }
       )
       expect(adminView.orders.map((order: { id: string }) => order.id)).toEqual(
