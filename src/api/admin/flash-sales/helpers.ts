@@ -4,23 +4,13 @@ import {
   FLASH_SALE_MODULE,
   type FlashSaleModuleService,
 } from "../../../modules/flash-sale"
+import { STORE_SALE_SELECT } from "../../../workflows/flash-sale/utils/store-sale"
 
 /** The sale fields the admin routes return, items included. */
 export const ADMIN_SALE_SELECT = [
-  "id",
-  "title",
-  "status",
-  "starts_at",
-  "ends_at",
+  ...STORE_SALE_SELECT,
   "created_at",
   "updated_at",
-  "items.id",
-  "items.variant_id",
-  "items.prices",
-  "items.units_allocated",
-  "items.units_sold",
-  "items.units_reserved",
-  "items.per_customer_limit",
 ]
 
 type AdminSaleRecord = {

@@ -5,24 +5,9 @@ import {
 } from "@medusajs/framework/utils"
 export {
   saleState,
+  STORE_SALE_SELECT,
   storeFlashSale,
 } from "../../../workflows/flash-sale/utils/store-sale"
-
-/** The sale fields the store routes read, items included. */
-export const STORE_SALE_SELECT = [
-  "id",
-  "title",
-  "status",
-  "starts_at",
-  "ends_at",
-  "items.id",
-  "items.variant_id",
-  "items.prices",
-  "items.units_allocated",
-  "items.units_sold",
-  "items.units_reserved",
-  "items.per_customer_limit",
-]
 
 /**
  * The currency to price in: the one asked for, else the region's, else

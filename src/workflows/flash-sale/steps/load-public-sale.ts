@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { flashSaleService } from "../utils/module"
-import { storeFlashSale } from "../utils/store-sale"
+import { STORE_SALE_SELECT, storeFlashSale } from "../utils/store-sale"
 
 export const loadPublicSaleStepId = "flash-sale-load-public-sale"
 
@@ -14,23 +14,7 @@ export const loadPublicSaleStep = createStep(
   async (input: { id: string; item_ids?: string[] }, { container }) => {
     const [sale] = await flashSaleService(container).listFlashSales(
       { id: input.id, status: { $ne: "draft" } },
-      {
-        select: [
-          "id",
-          "title",
-          "status",
-          "starts_at",
-          "ends_at",
-          "items.id",
-          "items.variant_id",
-          "items.prices",
-          "items.units_allocated",
-          "items.units_sold",
-          "items.units_reserved",
-          "items.per_customer_limit",
-        ],
-        relations: ["items"],
-      }
+      { select: STORE_SALE_SELECT, relations: ["items"] }
     )
     if (!sale) {
       return new StepResponse(null)

@@ -1,6 +1,22 @@
 import type { FlashSaleStatus } from "../../../modules/flash-sale"
 import { flashPriceIn } from "./prices"
 
+/** The sale fields shoppers see, items included, as a `select` list. */
+export const STORE_SALE_SELECT = [
+  "id",
+  "title",
+  "status",
+  "starts_at",
+  "ends_at",
+  "items.id",
+  "items.variant_id",
+  "items.prices",
+  "items.units_allocated",
+  "items.units_sold",
+  "items.units_reserved",
+  "items.per_customer_limit",
+]
+
 /** The sale fields shoppers see, items included. */
 export type StoreSaleRecord = {
   id: string
