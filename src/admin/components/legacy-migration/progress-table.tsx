@@ -1,5 +1,6 @@
 import { StatusBadge, Table, Text } from "@medusajs/ui"
 import type { AdminCollectionProgress } from "../../lib/legacy-migration"
+import { CountCells } from "./count-cells"
 import { formatCount, formatDuration } from "./numbers"
 
 const STATE_COLORS = {
@@ -56,18 +57,9 @@ export const ProgressTable = ({
               </Text>
             </div>
           </Table.Cell>
-          <Table.Cell className="text-right">
-            {formatCount(row.written)}
-          </Table.Cell>
-          <Table.Cell className="text-right">
-            {formatCount(row.quarantined)}
-          </Table.Cell>
-          <Table.Cell className="text-right">
-            {formatCount(row.skipped)}
-          </Table.Cell>
-          <Table.Cell className="text-right">
-            {formatCount(row.rate)}
-          </Table.Cell>
+          <CountCells
+            counts={[row.written, row.quarantined, row.skipped, row.rate]}
+          />
           <Table.Cell className="text-right">
             {row.state === "pending" ? "–" : formatDuration(row.eta_seconds)}
           </Table.Cell>

@@ -1,5 +1,6 @@
 import { StatusBadge, Table, Text } from "@medusajs/ui"
 import type { AdminMigrationRun } from "../../lib/legacy-migration"
+import { CountCells } from "./count-cells"
 import { formatCount, formatSum } from "./numbers"
 
 type Report = NonNullable<AdminMigrationRun["report"]>
@@ -55,18 +56,9 @@ export const ReportTable = ({ report }: { report: Report }) => (
         {report.collections.map((row) => (
           <Table.Row key={row.collection}>
             <Table.Cell>{row.collection}</Table.Cell>
-            <Table.Cell className="text-right">
-              {formatCount(row.read)}
-            </Table.Cell>
-            <Table.Cell className="text-right">
-              {formatCount(row.written)}
-            </Table.Cell>
-            <Table.Cell className="text-right">
-              {formatCount(row.quarantined)}
-            </Table.Cell>
-            <Table.Cell className="text-right">
-              {formatCount(row.skipped)}
-            </Table.Cell>
+            <CountCells
+              counts={[row.read, row.written, row.quarantined, row.skipped]}
+            />
             <Table.Cell>
               <Sums sums={row.sums} />
             </Table.Cell>
