@@ -11,6 +11,9 @@ import { FIXTURE_PASSWORDS } from "../fixture/passwords"
 import { INVALID_NUMBERS, PROBLEM_RATES } from "../fixture/rates"
 import { LEGACY_COLLECTIONS, type LegacyCollection } from "../types"
 
+// Generating a few thousand documents twice outlasts jest's 5 s default on a busy machine.
+jest.setTimeout(60 * 1000)
+
 const counts: FixtureCounts = {
   users: 800,
   products: 150,
