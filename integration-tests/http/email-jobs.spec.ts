@@ -8,8 +8,9 @@ import {
   type EmailQueueModuleService,
 } from "../../src/modules/email-queue"
 import { ensureAdminUser } from "../../src/scripts/seed/admin-user"
-import { login } from "../utils/checkout"
+
 import { waitFor } from "../utils/wait-for"
+import { loginAdmin } from "../utils/seeded-store"
 
 jest.setTimeout(300 * 1000)
 
@@ -74,7 +75,7 @@ medusaIntegrationTestRunner({
     })
 
     beforeEach(async () => {
-      admin = await login(api, "user", "admin@klelite.local", "klelite-admin")
+      admin = await loginAdmin(api)
     })
 
     afterEach(() => {

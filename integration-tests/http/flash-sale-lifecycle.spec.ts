@@ -1,8 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
-import seedKleliteStore from "../../src/scripts/seed"
 import { advanceSaleStatusesWorkflow } from "../../src/workflows/flash-sale/advance-sale-statuses"
-import { completeCart, login, type StoreHeaders } from "../utils/checkout"
+import { completeCart, type StoreHeaders } from "../utils/checkout"
 import {
   attempt,
   flashSaleHelpers,
@@ -10,6 +9,7 @@ import {
   type StreamClient,
 } from "../utils/flash-sale"
 import { waitFor } from "../utils/wait-for"
+import { loginAdmin, seedStore } from "../utils/seeded-store"
 
 // Seeding alone takes minutes on a busy machine.
 jest.setTimeout(12 * 60 * 1000)
@@ -28,17 +28,8 @@ medusaIntegrationTestRunner({
     )
 
     beforeAll(async () => {
-      const seeded = await seedKleliteStore({
-        container: getContainer(),
-        args: [],
-      })
-      storeHeaders = { "x-publishable-api-key": seeded.publishableKey }
-      adminHeaders = await login(
-        api,
-        "user",
-        "admin@klelite.local",
-        "klelite-admin"
-      )
+      ;({ storeHeaders } = await seedStore(getContainer()))
+      adminHeaders = await loginAdmin(api)
     })
 
     afterEach(() => {

@@ -4,10 +4,10 @@ import {
   FLASH_SALE_MODULE,
   type FlashSaleModuleService,
 } from "../../src/modules/flash-sale"
-import seedKleliteStore from "../../src/scripts/seed"
-import { login, type StoreHeaders } from "../utils/checkout"
+import { type StoreHeaders } from "../utils/checkout"
 import { attempt, flashSaleHelpers } from "../utils/flash-sale"
 import { waitFor } from "../utils/wait-for"
+import { loginAdmin, seedStore } from "../utils/seeded-store"
 
 // Seeding alone takes minutes on a busy machine.
 jest.setTimeout(12 * 60 * 1000)
@@ -32,17 +32,8 @@ medusaIntegrationTestRunner({
     )
 
     beforeAll(async () => {
-      const seeded = await seedKleliteStore({
-        container: getContainer(),
-        args: [],
-      })
-      storeHeaders = { "x-publishable-api-key": seeded.publishableKey }
-      adminHeaders = await login(
-        api,
-        "user",
-        "admin@klelite.local",
-        "klelite-admin"
-      )
+      ;({ storeHeaders } = await seedStore(getContainer()))
+      adminHeaders = await loginAdmin(api)
     })
 
     afterAll(async () => {

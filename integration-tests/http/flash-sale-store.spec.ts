@@ -1,9 +1,8 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import seedKleliteStore from "../../src/scripts/seed"
 import { reserveFlashSaleItemWorkflow } from "../../src/workflows/flash-sale/reserve-item"
 import { sweepExpiredReservationsWorkflow } from "../../src/workflows/flash-sale/sweep-expired-reservations"
-import { completeCart, login, type StoreHeaders } from "../utils/checkout"
+import { completeCart, type StoreHeaders } from "../utils/checkout"
 import {
   attempt,
   awayFromMinuteBoundary,
@@ -11,6 +10,7 @@ import {
   statusOf,
 } from "../utils/flash-sale"
 import { waitFor } from "../utils/wait-for"
+import { loginAdmin, seedStore } from "../utils/seeded-store"
 
 // Seeding alone takes minutes on a busy machine.
 jest.setTimeout(12 * 60 * 1000)
@@ -29,17 +29,8 @@ medusaIntegrationTestRunner({
     )
 
     beforeAll(async () => {
-      const seeded = await seedKleliteStore({
-        container: getContainer(),
-        args: [],
-      })
-      storeHeaders = { "x-publishable-api-key": seeded.publishableKey }
-      adminHeaders = await login(
-        api,
-        "user",
-        "admin@klelite.local",
-        "klelite-admin"
-      )
+      ;({ storeHeaders } = await seedStore(getContainer()))
+      adminHeaders = await loginAdmin(api)
       getContainer()
         .resolve(Modules.EVENT_BUS)
         .subscribe("flash_sale.sold_out", async (event) => {

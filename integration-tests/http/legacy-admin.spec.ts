@@ -15,8 +15,8 @@ import { migrationLockName } from "../../src/modules/legacy-migration/run/lock"
 import type { AdminMigrationRun } from "../../src/modules/legacy-migration/run/admin-view"
 import { LEGACY_COLLECTIONS } from "../../src/modules/legacy-migration/types"
 import { ensureAdminUser } from "../../src/scripts/seed/admin-user"
-import { login } from "../utils/checkout"
 import { waitFor } from "../utils/wait-for"
+import { loginAdmin } from "../utils/seeded-store"
 
 jest.setTimeout(6 * 60 * 1000)
 
@@ -86,7 +86,7 @@ medusaIntegrationTestRunner({
 
     beforeAll(async () => {
       await ensureAdminUser(getContainer())
-      headers = await login(api, "user", "admin@klelite.local", "klelite-admin")
+      headers = await loginAdmin(api)
     })
 
     const start = (body: unknown) => api.post(ROUTE, body, { headers })

@@ -9,10 +9,10 @@ import {
   REALTIME_MODULE,
   type RealtimeModuleService,
 } from "../../src/modules/realtime"
-import seedKleliteStore from "../../src/scripts/seed"
 import { notifyBackInStockWorkflow } from "../../src/workflows/realtime/notify-back-in-stock"
 import { checkout, login } from "../utils/checkout"
 import { waitFor } from "../utils/wait-for"
+import { loginAdmin, seedStore } from "../utils/seeded-store"
 
 jest.setTimeout(90 * 1000)
 
@@ -138,11 +138,7 @@ medusaIntegrationTestRunner({
       (event.data as { order_id?: string }).order_id
 
     beforeAll(async () => {
-      const seeded = await seedKleliteStore({
-        container: getContainer(),
-        args: [],
-      })
-      storeHeaders = { "x-publishable-api-key": seeded.publishableKey }
+      ;({ storeHeaders } = await seedStore(getContainer()))
       base = String(api.defaults.baseURL).replace(/\/$/, "")
     })
 
@@ -165,12 +161,7 @@ medusaIntegrationTestRunner({
         ...(await login(api, "customer", "demo@klelite.local", "klelite-demo")),
       }
       const bea = await register("bea@example.com")
-      const admin = await login(
-        api,
-        "user",
-        "admin@klelite.local",
-        "klelite-admin"
-      )
+      const admin = await loginAdmin(api)
       const aliceStream = await sse(STREAM, alice)
       const beaStream = await sse(STREAM, bea)
       const adminStream = await sse("/admin/notifications/stream", admin)
@@ -237,12 +228,7 @@ medusaIntegrationTestRunner({
         ...storeHeaders,
         ...(await login(api, "customer", "demo@klelite.local", "klelite-demo")),
       }
-      const admin = await login(
-        api,
-        "user",
-        "admin@klelite.local",
-        "klelite-admin"
-      )
+      const admin = await loginAdmin(api)
       const aliceStream = await sse(STREAM, alice)
       const adminStream = await sse("/admin/notifications/stream", admin)
       const { completed } = await checkout(api, alice)
@@ -341,12 +327,7 @@ medusaIntegrationTestRunner({
         ...storeHeaders,
         ...(await login(api, "customer", "demo@klelite.local", "klelite-demo")),
       }
-      const admin = await login(
-        api,
-        "user",
-        "admin@klelite.local",
-        "klelite-admin"
-      )
+      const admin = await loginAdmin(api)
       const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
       const { data: products } = await query.graph({
         entity: "product",

@@ -8,9 +8,9 @@ import {
   FLASH_SALE_MODULE,
   type FlashSaleModuleService,
 } from "../../src/modules/flash-sale"
-import seedKleliteStore from "../../src/scripts/seed"
 import { login } from "../utils/checkout"
 import { waitFor } from "../utils/wait-for"
+import { loginAdmin, seedStore } from "../utils/seeded-store"
 
 jest.setTimeout(300 * 1000)
 
@@ -110,11 +110,7 @@ medusaIntegrationTestRunner({
     }
 
     beforeAll(async () => {
-      const seeded = await seedKleliteStore({
-        container: getContainer(),
-        args: [],
-      })
-      storeHeaders = { "x-publishable-api-key": seeded.publishableKey }
+      ;({ storeHeaders } = await seedStore(getContainer()))
       base = String(api.defaults.baseURL).replace(/\/$/, "")
     })
 
@@ -127,7 +123,7 @@ medusaIntegrationTestRunner({
         headers: customer,
       })
       customerId = data.customer.id
-      admin = await login(api, "user", "admin@klelite.local", "klelite-admin")
+      admin = await loginAdmin(api)
     })
 
     afterEach(() => {

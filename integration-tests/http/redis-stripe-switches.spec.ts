@@ -1,8 +1,8 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import Redis from "ioredis"
-import { checkout, login } from "../utils/checkout"
-import { seedStore } from "../utils/seeded-store"
+import { checkout } from "../utils/checkout"
+import { loginAdmin, seedStore } from "../utils/seeded-store"
 
 jest.setTimeout(3 * 60 * 1000)
 
@@ -83,12 +83,7 @@ medusaIntegrationTestRunner({
     })
 
     it("offers Stripe next to the system provider when STRIPE_API_KEY is set", async () => {
-      const adminHeaders = await login(
-        api,
-        "user",
-        "admin@klelite.local",
-        "klelite-admin"
-      )
+      const adminHeaders = await loginAdmin(api)
       const { data } = await api.get("/admin/payments/payment-providers", {
         headers: adminHeaders,
       })

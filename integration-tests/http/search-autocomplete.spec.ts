@@ -5,14 +5,14 @@ import {
   createWorkflow,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
-import seedKleliteStore from "../../src/scripts/seed"
 import {
   SEARCH_ANALYTICS_MODULE,
   type SearchAnalyticsModuleService,
 } from "../../src/modules/search-analytics"
 import { recordSearchQueriesStep } from "../../src/workflows/search/steps/record-search-queries"
-import { login } from "../utils/checkout"
+
 import { waitFor } from "../utils/wait-for"
+import { loginAdmin, seedStore } from "../utils/seeded-store"
 
 jest.setTimeout(10 * 60 * 1000)
 
@@ -75,21 +75,12 @@ medusaIntegrationTestRunner({
     }
 
     beforeAll(async () => {
-      const seeded = await seedKleliteStore({
-        container: getContainer(),
-        args: [],
-      })
-      headers = { "x-publishable-api-key": seeded.publishableKey }
+      ;({ storeHeaders: headers } = await seedStore(getContainer()))
       await getContainer().resolve(Modules.SEARCH).reindex({ index: "product" })
     })
 
     beforeEach(async () => {
-      adminHeaders = await login(
-        api,
-        "user",
-        "admin@klelite.local",
-        "klelite-admin"
-      )
+      adminHeaders = await loginAdmin(api)
     })
 
     it("completes a prefix with products, their categories and popular queries", async () => {

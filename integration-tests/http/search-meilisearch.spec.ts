@@ -7,8 +7,8 @@ import {
   type ServerResponse,
 } from "http"
 import type { AddressInfo } from "net"
-import seedKleliteStore from "../../src/scripts/seed"
 import { MeilisearchSearchService } from "../../src/modules/search-meilisearch"
+import { seedStore } from "../utils/seeded-store"
 
 jest.setTimeout(2 * 60 * 1000)
 
@@ -343,11 +343,7 @@ medusaIntegrationTestRunner({
       [...meili.indexes.entries()].find(([, index]) => index.docs.size > 0)
 
     beforeAll(async () => {
-      const seeded = await seedKleliteStore({
-        container: getContainer(),
-        args: [],
-      })
-      headers = { "x-publishable-api-key": seeded.publishableKey }
+      ;({ storeHeaders: headers } = await seedStore(getContainer()))
       await getContainer().resolve(Modules.SEARCH).reindex({ index: "product" })
     })
 

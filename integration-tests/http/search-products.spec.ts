@@ -1,9 +1,9 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import type { AxiosInstance } from "axios"
-import seedKleliteStore from "../../src/scripts/seed"
-import { login } from "../utils/checkout"
+
 import { waitFor } from "../utils/wait-for"
+import { loginAdmin, seedStore } from "../utils/seeded-store"
 
 jest.setTimeout(10 * 60 * 1000)
 
@@ -112,23 +112,14 @@ medusaIntegrationTestRunner({
         ?.document
 
     beforeAll(async () => {
-      const seeded = await seedKleliteStore({
-        container: getContainer(),
-        args: [],
-      })
-      headers = { "x-publishable-api-key": seeded.publishableKey }
+      ;({ storeHeaders: headers } = await seedStore(getContainer()))
       // The catalog's own events are ingested one at a time; a rebuild
       // indexes it at once and leaves a settled index behind.
       await getContainer().resolve(Modules.SEARCH).reindex({ index: "product" })
     })
 
     beforeEach(async () => {
-      adminHeaders = await login(
-        api,
-        "user",
-        "admin@klelite.local",
-        "klelite-admin"
-      )
+      adminHeaders = await loginAdmin(api)
       const { data } = await api.get("/store/regions", { headers })
       eurRegionId = data.regions.find(
         (region: { currency_code: string }) => region.currency_code === "eur"

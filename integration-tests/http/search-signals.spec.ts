@@ -1,10 +1,10 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
-import seedKleliteStore from "../../src/scripts/seed"
 import { advanceSaleStatusesWorkflow } from "../../src/workflows/flash-sale/advance-sale-statuses"
-import { checkout, login } from "../utils/checkout"
+import { checkout } from "../utils/checkout"
 import { flashSaleHelpers } from "../utils/flash-sale"
 import { waitFor } from "../utils/wait-for"
+import { loginAdmin, seedStore } from "../utils/seeded-store"
 
 jest.setTimeout(10 * 60 * 1000)
 
@@ -38,21 +38,12 @@ medusaIntegrationTestRunner({
     )
 
     beforeAll(async () => {
-      const seeded = await seedKleliteStore({
-        container: getContainer(),
-        args: [],
-      })
-      headers = { "x-publishable-api-key": seeded.publishableKey }
+      ;({ storeHeaders: headers } = await seedStore(getContainer()))
       await getContainer().resolve(Modules.SEARCH).reindex({ index: "product" })
     })
 
     beforeEach(async () => {
-      adminHeaders = await login(
-        api,
-        "user",
-        "admin@klelite.local",
-        "klelite-admin"
-      )
+      adminHeaders = await loginAdmin(api)
     })
 
     it("starts every product at zero units sold, off flash sale, without a rating", async () => {

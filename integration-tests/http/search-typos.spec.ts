@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
-import seedKleliteStore from "../../src/scripts/seed"
+import { seedStore } from "../utils/seeded-store"
 
 jest.setTimeout(10 * 60 * 1000)
 
@@ -40,11 +40,7 @@ medusaIntegrationTestRunner({
       result.hits.map((hit) => String(hit.document.handle))
 
     beforeAll(async () => {
-      const seeded = await seedKleliteStore({
-        container: getContainer(),
-        args: [],
-      })
-      headers = { "x-publishable-api-key": seeded.publishableKey }
+      ;({ storeHeaders: headers } = await seedStore(getContainer()))
       await getContainer().resolve(Modules.SEARCH).reindex({ index: "product" })
     })
 

@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import seedKleliteStore from "../../src/scripts/seed"
+import { seedStore } from "../utils/seeded-store"
 
 jest.setTimeout(3 * 60 * 1000)
 
@@ -33,11 +34,7 @@ medusaIntegrationTestRunner({
     let regions: { id: string; currency_code: string; name: string }[]
 
     beforeAll(async () => {
-      const seeded = await seedKleliteStore({
-        container: getContainer(),
-        args: [],
-      })
-      headers = { "x-publishable-api-key": seeded.publishableKey }
+      ;({ storeHeaders: headers } = await seedStore(getContainer()))
     })
 
     beforeEach(async () => {
