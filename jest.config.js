@@ -16,6 +16,10 @@ module.exports = {
   moduleFileExtensions: ["js", "ts", "json"],
   modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/"],
   setupFiles: ["./integration-tests/setup.js"],
+  // Each integration file boots a whole Medusa app that stays reachable after
+  // the file ends; recycling the worker once it holds this much keeps the
+  // heap small and garbage collection cheap for the files that follow.
+  workerIdleMemoryLimit: "1GB",
 }
 
 if (process.env.TEST_TYPE === "integration:http") {

@@ -203,6 +203,7 @@ medusaIntegrationTestRunner({
 
     it("takes back earned points and returns redeemed ones when an order is canceled", async () => {
       await grant(400)
+      const granted = await loyalty().getOrCreateAccount(demoId)
       const { cartId } = await prepareCart(api, demo)
       await api.post(
         `/store/carts/${cartId}/loyalty-points`,
@@ -241,7 +242,7 @@ medusaIntegrationTestRunner({
       const earned = entries.find((e) => e.type === "earn")!
       const account = await loyalty().getOrCreateAccount(demoId)
       expect(account.balance).toEqual(before.balance - earned.points + 200)
-      expect(account.balance).toEqual(400 + 50)
+      expect(account.balance).toEqual(granted.balance)
     })
 
     it("expires dormant points once, after warning the customer", async () => {

@@ -6,6 +6,7 @@ import { CATALOG } from "./seed/catalog"
 import { ensureCategories } from "./seed/categories"
 import { ensureCollections } from "./seed/collections"
 import { ensureDemoCustomer } from "./seed/demo-customer"
+import { awardSignupBonusWorkflow } from "../workflows/loyalty/award-signup-bonus"
 import { ensureFulfillmentSets } from "./seed/fulfillment-sets"
 import { ALL_COUNTRIES } from "./seed/geography"
 import { ensureInventoryLevels } from "./seed/inventory"
@@ -69,6 +70,12 @@ export default async function seedKleliteStore({
   logger.info("Klelite seed: admin user and demo customer")
   const admin = await ensureAdminUser(container)
   const customer = await ensureDemoCustomer(container)
+  // The customer.created subscriber may run after the seed has finished (or
+  // never, when `medusa exec` exits first); the bonus is idempotent, so
+  // awarding it here leaves the seeded store in one known state.
+  await awardSignupBonusWorkflow(container).run({
+    input: { customer_id: customer.id },
+  })
 
   await markStoreSeeded(container)
   logger.info(
