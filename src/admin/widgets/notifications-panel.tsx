@@ -1,9 +1,7 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
-import { Button, Container } from "@medusajs/ui"
+import { Button } from "@medusajs/ui"
 import { Link } from "react-router-dom"
-import { FeedHeader } from "../components/notifications/feed-header"
-import { NotificationList } from "../components/notifications/notification-list"
-import { useAdminNotifications } from "../lib/notifications"
+import { NotificationsFeed } from "../components/notifications/notifications-feed"
 
 /** Notifications the panel shows; the page has the rest. */
 const SHOWN = 5
@@ -12,24 +10,13 @@ const SHOWN = 5
  * Live store notifications above the order, product and inventory lists,
  * where merchants spend their day (the admin has no header slot for a bell).
  */
-const NotificationsPanelWidget = () => {
-  const { items, unread, status, markAllRead } = useAdminNotifications()
-  return (
-    <Container className="divide-y p-0">
-      <FeedHeader
-        level="h2"
-        unread={unread}
-        status={status}
-        onMarkAllRead={markAllRead}
-      >
-        <Button size="small" variant="transparent" asChild>
-          <Link to="/notifications">See all</Link>
-        </Button>
-      </FeedHeader>
-      <NotificationList items={items.slice(0, SHOWN)} unread={unread} />
-    </Container>
-  )
-}
+const NotificationsPanelWidget = () => (
+  <NotificationsFeed level="h2" limit={SHOWN}>
+    <Button size="small" variant="transparent" asChild>
+      <Link to="/notifications">See all</Link>
+    </Button>
+  </NotificationsFeed>
+)
 
 export const config = defineWidgetConfig({
   zone: [
