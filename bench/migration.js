@@ -4,8 +4,10 @@
  * store of about BENCH_DOCUMENTS documents (1,000,000 by default): writing the
  * mongodump, streaming it back, migrating it into MariaDB (BENCH_MYSQL_URL,
  * LEGACY_MYSQL_URL or root@127.0.0.1; a scratch database dropped afterwards),
- * and, as the yardstick, a plain multi-row INSERT of the same rows. Prints
- * docs/s and peak RSS per stage, and RSS as each collection finishes.
+ * and, as the yardstick, a plain multi-row INSERT of the same rows. The
+ * migration and its yardstick alternate for BENCH_ROUNDS (3) rounds, so both
+ * see the same machine; prints docs/s and peak RSS per round, RSS as each
+ * collection finishes, and the medians.
  */
 const fs = require("fs")
 const os = require("os")
@@ -24,6 +26,7 @@ const { plainInsertCopy } = require("./migration-plain-insert")
 const DOCUMENTS = Number(process.env.BENCH_DOCUMENTS || 1_000_000)
 const BATCH_SIZE = Number(process.env.BENCH_BATCH_SIZE || 2000)
 const KEEP = process.env.BENCH_KEEP_DIR
+const ROUNDS = Number(process.env.BENCH_ROUNDS || 3)
 const SERVER = (
   process.env.BENCH_MYSQL_URL ||
   process.env.LEGACY_MYSQL_URL ||
@@ -67,17 +70,77 @@ async function stage(name, work) {
   return { ...result, ms: Date.now() - started, name }
 }
 
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)]
+}
+
+/** One round: the migration into a fresh database, then the plain copy of its rows. */
+async function round(n, { admin, outDir, database, documents }) {
+  const url = `${SERVER}/${database}`
+  await admin.query(`DROP DATABASE IF EXISTS \`${database}\``)
+  await admin.query(`DROP DATABASE IF EXISTS \`${database}_plain\``)
+  await deployMigrations({ url })
+  await deployMigrations({ url: `${url}_plain` })
+  const source = await openSource({ kind: "dump", path: outDir })
+  const { pool } = await openTargetPool(url)
+  const rssAt = []
+  const migrated = await stage("migrate", async () => {
+    const result = await migrateLegacyStore({
+      source,
+      pool,
+      database,
+      batchSize: BATCH_SIZE,
+      onProgress: (event) => {
+        if (event.phase === "done") {
+          rssAt.push(`${event.collection} ${mb(process.memoryUsage().rss)}`)
+        }
+      },
+    })
+    return { result }
+  })
+  const migratePeak = peakRss
+  await pool.end()
+  await source.close()
+  const endToEnd = report(
+    `round ${n}: migrate`,
+    documents,
+    migrated.ms,
+    migrated.result.ok ? "" : "  (sums disagree!)"
+  )
+  console.log(`  RSS after each collection: ${rssAt.join(", ")}`)
+
+  const from = await createConnection({ ...parseMysqlUrl(url) })
+  const to = await createConnection({ ...parseMysqlUrl(`${url}_plain`) })
+  const plain = await stage("plain INSERT", () =>
+    plainInsertCopy({ from, to, from_db: database })
+  )
+  await from.end()
+  await to.end()
+  const plainRate = report(
+    `round ${n}: plain INSERT`,
+    documents,
+    plain.insertMs
+  )
+  console.log(
+    `  ${plain.rows} rows; migration at ${((100 * endToEnd) / plainRate).toFixed(0)}% of the plain INSERT rate`
+  )
+  return { endToEnd, plainRate, migratePeak, ok: migrated.result.ok }
+}
+
 async function main() {
   const outDir =
     KEEP || fs.mkdtempSync(path.join(os.tmpdir(), "klelite-bench-"))
   const database = `klelite_bench_${process.pid}`
-  const url = `${SERVER}/${database}`
   const counts = countsFor(DOCUMENTS)
   const total = Object.values(counts).reduce((a, b) => a + b, 0)
   const admin = await createConnection({
-    ...parseMysqlUrl(url),
+    ...parseMysqlUrl(`${SERVER}/${database}`),
     database: undefined,
   })
+  console.log(
+    `bench: ${total} documents, ${ROUNDS} rounds (migration, then the plain INSERT of its rows), ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)} at start\n`
+  )
   try {
     if (!fs.existsSync(path.join(outDir, "klelite", "_expected.json"))) {
       const written = await stage("write dump", () =>
@@ -98,46 +161,19 @@ async function main() {
     })
     report("stream dump", streamed.read, streamed.ms)
 
-    await deployMigrations({ url })
-    await deployMigrations({ url: `${url}_plain` })
-    const source = await openSource({ kind: "dump", path: outDir })
-    const { pool } = await openTargetPool(url)
-    const rssAt = []
-    const migrated = await stage("migrate", async () => {
-      const result = await migrateLegacyStore({
-        source,
-        pool,
-        database,
-        batchSize: BATCH_SIZE,
-        onProgress: (event) => {
-          if (event.phase === "done") {
-            rssAt.push(`${event.collection} ${mb(process.memoryUsage().rss)}`)
-          }
-        },
-      })
-      return { result }
-    })
-    await pool.end()
-    await source.close()
-    const endToEnd = report(
-      "migrate end to end",
-      total,
-      migrated.ms,
-      migrated.result.ok ? "" : "  (sums disagree!)"
-    )
-    console.log(`  RSS after each collection: ${rssAt.join(", ")}`)
-
-    const from = await createConnection({ ...parseMysqlUrl(url) })
-    const to = await createConnection({ ...parseMysqlUrl(`${url}_plain`) })
-    const plain = await stage("plain INSERT", () =>
-      plainInsertCopy({ from, to, from_db: database })
-    )
-    await from.end()
-    await to.end()
-    const plainRate = report("plain INSERT (timed)", total, plain.insertMs)
+    const rounds = []
+    for (let n = 1; n <= ROUNDS; n++) {
+      rounds.push(await round(n, { admin, outDir, database, documents: total }))
+    }
+    const endToEnd = median(rounds.map((r) => r.endToEnd))
+    const plainRate = median(rounds.map((r) => r.plainRate))
+    const ratios = rounds.map((r) => (100 * r.endToEnd) / r.plainRate)
     console.log(
-      `  ${plain.rows} rows, ${Math.round(plain.rows / (plain.insertMs / 1000))} rows/s; end to end is ${((100 * endToEnd) / plainRate).toFixed(0)}% of the plain INSERT rate`
+      `\nmedians over ${ROUNDS} rounds: migration end to end ${endToEnd} docs/s (peak RSS ${mb(median(rounds.map((r) => r.migratePeak)))}), plain INSERT ${plainRate} rows/s; ` +
+        `migration at ${median(ratios).toFixed(0)}% of the plain INSERT rate (rounds: ${ratios.map((r) => `${r.toFixed(0)}%`).join(", ")})` +
+        (rounds.every((r) => r.ok) ? "" : "; SUMS DISAGREE in a round")
     )
+    console.log(`load ${os.loadavg()[0].toFixed(1)} at end`)
   } finally {
     clearInterval(sampler)
     await admin.query(`DROP DATABASE IF EXISTS \`${database}\``)
