@@ -8,8 +8,7 @@
  *   - Redis engine, admitted: reservations against a large allocation, each
  *     admitted by the Lua script and written to PostgreSQL;
  *   - Redis engine, sold out: attempts on an item of 100 units, which Redis
- *     refuses without touching PostgreSQL once the 100 are gone, and the
- *     engine then refuses in-process for 250 ms at a time;
+ *     refuses without touching PostgreSQL once the 100 are gone;
  *   - PostgreSQL engine (no Redis), admitted, with a tenth of the calls;
  *   - the INCR loop, the ceiling one Redis round trip allows.
  * Prints the median of each figure and the engine/INCR ratios, then the
@@ -231,11 +230,7 @@ async function main() {
     rounds,
     (r) => r.admitted
   )
-  line(
-    "Redis engine reserve, sold out (Lua, then hint)",
-    rounds,
-    (r) => r.soldOut
-  )
+  line("Redis engine reserve, sold out (Lua only)", rounds, (r) => r.soldOut)
   line(
     `PostgreSQL engine reserve, admitted (${Math.ceil(RESERVATIONS / 10)} calls)`,
     rounds,

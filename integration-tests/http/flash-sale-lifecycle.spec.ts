@@ -209,7 +209,7 @@ medusaIntegrationTestRunner({
       )
     })
 
-    it("streams a sale's start, units left after each reservation, and its sell-out", async () => {
+    it("streams a sale's start, units left after each reservation, and each sell-out once", async () => {
       const variantId = await flash.variantOf("fraisier", 2)
       const sale = await flash.createSale(
         [{ variant_id: variantId, units_allocated: 2, per_customer_limit: 2 }],
@@ -258,25 +258,14 @@ medusaIntegrationTestRunner({
         items: [{ id: itemId, variant_id: variantId, units_left: 1 }],
       })
 
+      // The reservation that takes the last unit sells the item out.
       await flash.reserve(shopper.headers, sale.id, {
         item_id: itemId,
         quantity: 1,
         cart_id: cartId,
       })
-      await waitFor(
-        async () =>
-          stream.events.find(
-            (e) =>
-              e.event === "flash_sale.units_left" &&
-              (e.data as { items: { units_left: number }[] }).items[0]
-                .units_left === 0
-          ),
-        { what: "units left to reach 0" }
-      )
-      await flash.readyForPayment(shopper.headers, cartId)
-      expect((await completeCart(api, shopper.headers, cartId)).type).toEqual(
-        "order"
-      )
+      const soldOutEvents = () =>
+        stream.events.filter((e) => e.event === "flash_sale.sold_out")
       const soldOut = await next("flash_sale.sold_out", "the sell-out")
       expect(soldOut.data).toEqual({
         id: sale.id,
@@ -285,6 +274,49 @@ medusaIntegrationTestRunner({
         server_time: expect.any(String),
         units_left: 0,
       })
+      await flash.readyForPayment(shopper.headers, cartId)
+      const placed = await completeCart(api, shopper.headers, cartId)
+      expect(placed.type).toEqual("order")
+      await waitFor(
+        async () => (await flash.saleItems(sale.id))[0].units_sold === 2,
+        { what: "the units to count as sold" }
+      )
+
+      // The order is canceled: its units come back, and selling them out
+      // again is announced again, once.
+      await api.post(
+        `/admin/orders/${placed.order.id}/cancel`,
+        {},
+        { headers: adminHeaders }
+      )
+      await waitFor(
+        async () => (await flash.saleItems(sale.id))[0].units_left === 2,
+        { what: "the canceled order's units to come back" }
+      )
+      const rushers = await Promise.all([
+        flash.register("rusher"),
+        flash.register("rusher"),
+      ])
+      const rush = await Promise.all(
+        rushers.map(async (rusher) =>
+          attempt(
+            flash.reserve(rusher.headers, sale.id, {
+              item_id: itemId,
+              quantity: 2,
+              cart_id: await flash.openCart(rusher.headers),
+            })
+          )
+        )
+      )
+      expect(rush.map((r) => r.status).sort()).toEqual([201, 400])
+      await waitFor(async () => soldOutEvents().length === 2, {
+        what: "the second sell-out",
+      })
+      await new Promise((resolve) => setTimeout(resolve, 1500))
+      expect(soldOutEvents().map((e) => e.data)).toEqual([
+        soldOut.data,
+        expect.objectContaining({ item_id: itemId, units_left: 0 }),
+      ])
     })
   },
 })

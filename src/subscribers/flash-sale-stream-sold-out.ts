@@ -1,7 +1,9 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { FlashSaleEvents } from "../workflows/flash-sale/events"
+import {
+  FlashSaleEvents,
+  type SoldOutEventData,
+} from "../workflows/flash-sale/events"
 import { publishSoldOutWorkflow } from "../workflows/flash-sale/publish-sold-out"
-import type { SoldOutEventData } from "../workflows/flash-sale/steps/mark-sold-out-items"
 
 /** Streams an item's sell-out to its sale's shoppers and the admins. */
 export default async function flashSaleStreamSoldOut({

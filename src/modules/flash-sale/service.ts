@@ -35,6 +35,7 @@ import type {
   RateLimitResult,
   ReservationChange,
   ReserveInput,
+  ReserveResult,
   SweepResult,
 } from "./types"
 import { resolveOptions } from "./utils/options"
@@ -82,7 +83,8 @@ export default class FlashSaleModuleService extends MedusaService({
   }
 
   /**
-   * Holds units of a sale item for a customer for `ttlSeconds`. Throws
+   * Holds units of a sale item for a customer for `ttlSeconds`;
+   * `took_last_unit` marks the one reservation of each sell-out. Throws
    * `NOT_ALLOWED` when sold out, over the customer's limit or outside the
    * sale window, and `NOT_FOUND` for an unknown sale or item.
    */
@@ -90,7 +92,7 @@ export default class FlashSaleModuleService extends MedusaService({
   async reserve(
     input: ReserveInput,
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<FlashSaleReservationDTO> {
+  ): Promise<ReserveResult> {
     return await this.engine_.reserve(input, sharedContext)
   }
 

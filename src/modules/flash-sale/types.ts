@@ -49,6 +49,15 @@ export type FlashSaleReservationDTO = {
   updated_at: Date
 }
 
+/**
+ * A reservation just made, and whether it took its item's last free unit:
+ * the sell-out, true for exactly one reservation each time an item goes from
+ * some units left to none.
+ */
+export type ReserveResult = FlashSaleReservationDTO & {
+  took_last_unit: boolean
+}
+
 /** A reservation after a status change, and whether this call changed it. */
 export type ReservationChange = {
   reservation: FlashSaleReservationDTO

@@ -7,15 +7,15 @@ import {
 import { emitEventStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import { FlashSaleEvents } from "./events"
 import { confirmOrderReservationsStep } from "./steps/confirm-order-reservations"
-import { markSoldOutItemsStep } from "./steps/mark-sold-out-items"
 import { reservationIdsOf } from "./utils/line-items"
 
 export const confirmOrderReservationsWorkflowId =
   "flash-sale-confirm-order-reservations"
 
 /**
- * Marks the flash-sale units of a placed order as sold and announces the
- * items that sold their last unit. Once per order.
+ * Marks the flash-sale units of a placed order as sold. Buying held units
+ * leaves the units left unchanged, so only a lapsed hold bought again can
+ * sell an item out here; that sell-out is announced. Once per order.
  */
 export const confirmOrderReservationsWorkflow = createWorkflow(
   { name: confirmOrderReservationsWorkflowId, idempotent: true, store: true },
@@ -33,17 +33,14 @@ export const confirmOrderReservationsWorkflow = createWorkflow(
       }
     )
 
-    const { confirmed, unconfirmed } = confirmOrderReservationsStep({
+    const {
+      confirmed,
+      unconfirmed,
+      sold_out: soldOut,
+    } = confirmOrderReservationsStep({
       order_id: input.order_id,
       reservation_ids: reservationIds,
     })
-    const itemIds = transform(
-      { confirmed },
-      function soldItemIds({ confirmed }) {
-        return [...new Set(confirmed.map((reservation) => reservation.item_id))]
-      }
-    )
-    const soldOut = markSoldOutItemsStep({ item_ids: itemIds })
 
     when(
       "announce-sold-out",

@@ -5,8 +5,10 @@ export const FlashSaleEvents = {
   /** A sale reached its end time or was ended by an admin. Data: `{ id }`. */
   ENDED: "flash_sale.ended",
   /**
-   * Every unit of an item was bought. Data: `{ id, item_id, variant_id }`,
-   * where `id` is the sale's.
+   * An item went from some units left to none (a reservation took its last
+   * free unit), once per such sell-out: units that come back and sell out
+   * again announce it again. Data: `{ id, item_id, variant_id }`, where `id`
+   * is the sale's.
    */
   SOLD_OUT: "flash_sale.sold_out",
   /**
@@ -15,6 +17,13 @@ export const FlashSaleEvents = {
    */
   UNITS_CHANGED: "flash_sale.units_changed",
 } as const
+
+/** Data of a `flash_sale.sold_out` event. */
+export type SoldOutEventData = {
+  id: string
+  item_id: string
+  variant_id: string
+}
 
 /** Data of a `flash_sale.units_changed` event. */
 export type UnitsChangedEventData = { id: string; item_ids: string[] }

@@ -4,8 +4,8 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { publishNotificationsStep } from "../realtime/steps/publish-notifications"
+import type { SoldOutEventData } from "./events"
 import { loadPublicSaleStep } from "./steps/load-public-sale"
-import type { SoldOutEventData } from "./steps/mark-sold-out-items"
 import { soldOutAnnouncements } from "./utils/announcements"
 
 export const publishSoldOutWorkflowId = "flash-sale-publish-sold-out"

@@ -1,6 +1,7 @@
 import {
   createWorkflow,
   transform,
+  when,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import {
@@ -32,6 +33,7 @@ export type ReserveFlashSaleItemInput = {
  * Reserves units of a flash-sale item for a customer and adds them to the
  * customer's cart at the flash price. The line item carries the reservation
  * id, which checkout checks; if the cart refuses the item, the units go back.
+ * A reservation that took the item's last unit announces the sell-out.
  */
 export const reserveFlashSaleItemWorkflow = createWorkflow(
   reserveFlashSaleItemWorkflowId,
@@ -92,8 +94,36 @@ export const reserveFlashSaleItemWorkflow = createWorkflow(
     emitEventStep({
       eventName: FlashSaleEvents.UNITS_CHANGED,
       data: unitsChanged,
+    }).config({ name: "emit-units-changed" })
+
+    when(
+      "announce-sell-out",
+      { reservation },
+      ({ reservation }) => reservation.took_last_unit
+    ).then(() => {
+      const soldOut = transform(
+        { input, variant_id },
+        function soldOutEvent({ input, variant_id }) {
+          return {
+            id: input.sale_id,
+            item_id: input.item_id,
+            variant_id,
+          }
+        }
+      )
+      emitEventStep({
+        eventName: FlashSaleEvents.SOLD_OUT,
+        data: soldOut,
+      }).config({ name: "emit-sold-out" })
     })
 
-    return new WorkflowResponse(reservation)
+    const held = transform(
+      { reservation },
+      function heldReservation({ reservation }) {
+        const { took_last_unit: _tookLastUnit, ...held } = reservation
+        return held
+      }
+    )
+    return new WorkflowResponse(held)
   }
 )

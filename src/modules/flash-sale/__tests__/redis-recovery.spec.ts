@@ -224,6 +224,40 @@ moduleIntegrationTestRunner<FlashSaleModuleService>({
         expect(await availableInRedis(ids)).toBe(room)
       })
 
+      it("marks one reservation per sell-out across two instances", async () => {
+        const ids = await createSale(5)
+        const lastUnitTakers = (results: PromiseSettledResult<unknown>[]) =>
+          results.filter(
+            (r) =>
+              r.status === "fulfilled" &&
+              (r.value as { took_last_unit: boolean }).took_last_unit
+          ).length
+
+        const first = await Promise.allSettled(
+          Array.from({ length: 60 }, (_, i) =>
+            reserveWith(i % 2 ? service : secondEngine, ids, `cus_${i}`)
+          )
+        )
+        const admitted = first.flatMap((r) =>
+          r.status === "fulfilled" ? [r.value] : []
+        )
+        expect(admitted).toHaveLength(5)
+        expect(lastUnitTakers(first)).toBe(1)
+
+        // Two units come back on one instance; both race for them again.
+        await Promise.all(
+          admitted.slice(0, 2).map((r) => secondEngine.release(r.id))
+        )
+        const second = await Promise.allSettled(
+          Array.from({ length: 60 }, (_, i) =>
+            reserveWith(i % 2 ? service : secondEngine, ids, `again_${i}`)
+          )
+        )
+        expect(second.filter((r) => r.status === "fulfilled")).toHaveLength(2)
+        expect(lastUnitTakers(second)).toBe(1)
+        expect(await unitsInPostgres(ids.itemId)).toEqual({ room: 0, held: 5 })
+      })
+
       it("repairs Redis at the deadline when a settle never reached it", async () => {
         const ids = await createSale(3)
         const [released, bought] = await Promise.all([

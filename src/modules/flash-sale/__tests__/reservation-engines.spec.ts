@@ -347,6 +347,57 @@ for (const engine of ENGINES) {
           expect(after).toMatchObject({ sold: 1, reserved: 2 })
         })
 
+        it("marks one reservation per sell-out, again each time units come back and sell out", async () => {
+          const ids = await createSale({ units: 4, limit: 2 })
+          let wave = 0
+          /** N customers rush at once; returns the admitted reservations. */
+          async function rush(customers: number, quantity = 1) {
+            wave += 1
+            const results = await Promise.allSettled(
+              Array.from({ length: customers }, (_, i) =>
+                reserve(ids, `cus_${wave}_${i}`, quantity, 60)
+              )
+            )
+            return results.flatMap((r) =>
+              r.status === "fulfilled" ? [r.value] : []
+            )
+          }
+          const lastUnitTakers = (admitted: { took_last_unit: boolean }[]) =>
+            admitted.filter((r) => r.took_last_unit).length
+
+          // 2 of 4 units leave some: no sell-out yet.
+          const [pair] = await rush(1, 2)
+          expect(pair.took_last_unit).toBe(false)
+          const first = await rush(30)
+          expect(first).toHaveLength(2)
+          expect(lastUnitTakers(first)).toBe(1)
+
+          // A release gives one unit back: the next rush sells out again.
+          await service.release(first[0].id)
+          const second = await rush(30)
+          expect(second).toHaveLength(1)
+          expect(lastUnitTakers(second)).toBe(1)
+
+          // A canceled purchase gives units back.
+          await service.confirm(pair.id, { orderId: "order_pair" })
+          await service.returnPurchase(pair.id)
+          const third = await rush(30)
+          expect(third).toHaveLength(2)
+          expect(lastUnitTakers(third)).toBe(1)
+
+          // Expired holds give units back.
+          const swept = await service.sweepExpired(
+            new Date(Date.now() + 61_000)
+          )
+          expect(swept.expired).toHaveLength(4)
+          const fourth = await rush(30)
+          expect(fourth).toHaveLength(4)
+          expect(lastUnitTakers(fourth)).toBe(1)
+          // Refusals of a sold-out item never mark anything.
+          expect(await rush(10)).toEqual([])
+          expect(await unitsOf(ids)).toMatchObject({ sold: 0, reserved: 4 })
+        })
+
         it("never exceeds the allocation while reserving, buying and releasing at once", async () => {
           const ids = await createSale({ units: 30, limit: 1 })
 

@@ -5,6 +5,7 @@ import type {
   FlashSaleReservationDTO,
   ReservationChange,
   ReserveInput,
+  ReserveResult,
   SweepResult,
 } from "../types"
 import { saleItemsOf } from "../types"
@@ -30,7 +31,7 @@ export class PostgresReservationEngine implements ReservationEngine {
   async reserve(
     input: ReserveInput,
     sharedContext: Context = {}
-  ): Promise<FlashSaleReservationDTO> {
+  ): Promise<ReserveResult> {
     assertReserveInput(input)
     return await this.store_.reserveWithinLimit(
       newReservation(input, this.clock_()),

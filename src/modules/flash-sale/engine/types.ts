@@ -5,6 +5,7 @@ import type {
   RateLimitResult,
   ReservationChange,
   ReserveInput,
+  ReserveResult,
   SweepResult,
 } from "../types"
 
@@ -22,11 +23,11 @@ export const systemClock: Clock = () => new Date()
  */
 export interface ReservationEngine {
   readonly kind: "redis" | "postgres"
-  /** Holds units for a customer; throws `NOT_ALLOWED` or `NOT_FOUND`. */
-  reserve(
-    input: ReserveInput,
-    sharedContext?: Context
-  ): Promise<FlashSaleReservationDTO>
+  /**
+   * Holds units for a customer and tells whether they were the item's last;
+   * throws `NOT_ALLOWED` or `NOT_FOUND`.
+   */
+  reserve(input: ReserveInput, sharedContext?: Context): Promise<ReserveResult>
   /** Gives an active reservation's units back; repeat calls are no-ops. */
   release(
     reservationId: string,

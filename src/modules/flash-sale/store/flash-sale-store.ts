@@ -6,7 +6,11 @@ import {
   MedusaContext,
   MedusaError,
 } from "@medusajs/framework/utils"
-import type { ConfirmReservationInput, FlashSaleReservationDTO } from "../types"
+import type {
+  ConfirmReservationInput,
+  FlashSaleReservationDTO,
+  ReserveResult,
+} from "../types"
 import {
   explainRefusal,
   overCustomerLimit,
@@ -26,6 +30,7 @@ import {
   batchRow,
   holdParams,
   selectReservations,
+  selectReserved,
   selectSale,
   type RawReservation,
 } from "./select"
@@ -41,6 +46,12 @@ import type {
   SnapshotReservation,
   CustomerUnits,
 } from "./types"
+
+/** The two ways bought units move: back to the sale, or bought again. */
+const BOUGHT_UNIT_MOVES = {
+  giveBack: { from: "converted", to: "returned", direction: -1 },
+  takeAgain: { from: "returned", to: "converted", direction: 1 },
+} as const
 
 /**
  * PostgreSQL side of the reservation engines: the record of truth. Each write
@@ -64,10 +75,15 @@ export class FlashSaleStore {
   async reserveWithinLimit(
     input: NewReservation,
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<FlashSaleReservationDTO> {
+  ): Promise<ReserveResult> {
     const manager = sqlManagerOf(sharedContext)
     const [held] = await manager.execute<
-      { id: string; sale_id: string; per_customer_limit: number }[]
+      {
+        id: string
+        sale_id: string
+        per_customer_limit: number
+        units_left: number
+      }[]
     >(sql.LOCK_AND_HOLD_UNITS, holdParams(input))
     if (!held) {
       throw await this.refusalFor(input, sharedContext)
@@ -95,7 +111,10 @@ export class FlashSaleStore {
       )
       throw overCustomerLimit(held.per_customer_limit, quantity)
     }
-    return reservationFromRow({ ...created, sale_id: held.sale_id })
+    return {
+      ...reservationFromRow({ ...created, sale_id: held.sale_id }),
+      took_last_unit: held.units_left === 0,
+    }
   }
 
   /**
@@ -107,20 +126,16 @@ export class FlashSaleStore {
   async recordReservation(
     input: NewReservation,
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<FlashSaleReservationDTO | null> {
+  ): Promise<ReserveResult | null> {
     const manager = sqlManagerOf(sharedContext)
-    const [created] = await selectReservations(
-      manager,
-      sql.RECORD_RESERVATION,
-      [
-        ...holdParams(input),
-        input.id,
-        input.customerId,
-        input.quantity,
-        input.expiresAt,
-        input.cartId,
-      ]
-    )
+    const [created] = await selectReserved(manager, sql.RECORD_RESERVATION, [
+      ...holdParams(input),
+      input.id,
+      input.customerId,
+      input.quantity,
+      input.expiresAt,
+      input.cartId,
+    ])
     return created ?? null
   }
 
@@ -134,13 +149,13 @@ export class FlashSaleStore {
   async recordReservations(
     inputs: NewReservation[],
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<(FlashSaleReservationDTO | null)[]> {
+  ): Promise<(ReserveResult | null)[]> {
     const manager = sqlManagerOf(sharedContext)
-    const created = await selectReservations(manager, sql.RECORD_RESERVATIONS, [
+    const created = await selectReserved(manager, sql.RECORD_RESERVATIONS, [
       JSON.stringify(inputs.map(batchRow)),
     ])
     const byId = new Map(created.map((row) => [row.id, row]))
-    const results: (FlashSaleReservationDTO | null)[] = []
+    const results: (ReserveResult | null)[] = []
     for (const input of inputs) {
       results.push(
         byId.get(input.id) ??
@@ -253,13 +268,13 @@ export class FlashSaleStore {
     reservationId: string,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<ReservationChange> {
-    const manager = sqlManagerOf(sharedContext)
-    const [returned] = await manager.execute<RawSettled[]>(
-      sql.RETURN_RESERVATION,
-      [reservationId]
+    const change = await this.moveBoughtUnits_(
+      reservationId,
+      "giveBack",
+      sharedContext
     )
-    if (returned) {
-      return { reservation: settledRow(returned), changed: true }
+    if (change) {
+      return change
     }
     const current = await this.findReservation(reservationId, sharedContext)
     if (current.status === "returned") {
@@ -278,15 +293,30 @@ export class FlashSaleStore {
     reservationId: string,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<ReservationChange> {
-    const manager = sqlManagerOf(sharedContext)
-    const [converted] = await manager.execute<RawSettled[]>(sql.UNDO_RETURN, [
+    const change = await this.moveBoughtUnits_(
       reservationId,
-    ])
-    if (converted) {
-      return { reservation: settledRow(converted), changed: true }
+      "takeAgain",
+      sharedContext
+    )
+    if (change) {
+      return change
     }
     const current = await this.findReservation(reservationId, sharedContext)
     return { reservation: current, changed: false }
+  }
+
+  /** Runs `MOVE_BOUGHT_UNITS` one way; null when the status did not match. */
+  protected async moveBoughtUnits_(
+    reservationId: string,
+    way: keyof typeof BOUGHT_UNIT_MOVES,
+    sharedContext: Context
+  ): Promise<ReservationChange | null> {
+    const { from, to, direction } = BOUGHT_UNIT_MOVES[way]
+    const [moved] = await sqlManagerOf(sharedContext).execute<RawSettled[]>(
+      sql.MOVE_BOUGHT_UNITS,
+      [to, reservationId, from, direction, direction, direction]
+    )
+    return moved ? { reservation: settledRow(moved), changed: true } : null
   }
 
   /**

@@ -1,5 +1,5 @@
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
-import type { FlashSaleReservationDTO } from "../types"
+import type { FlashSaleReservationDTO, ReserveResult } from "../types"
 import { reservationFromRow, saleFromRow, type Raw } from "./rows"
 import * as sql from "./sql"
 import type { NewReservation, SaleRow } from "./types"
@@ -18,6 +18,31 @@ export async function selectReservations(
 ): Promise<FlashSaleReservationDTO[]> {
   const rows = await manager.execute<RawReservation[]>(query, params)
   return rows.map(reservationFromRow)
+}
+
+/**
+ * Runs a statement that holds units and returns the new reservations with
+ * their item's `units_left` after it. Of the rows that left an item with
+ * none, only the last of that item took its last unit.
+ */
+export async function selectReserved(
+  manager: SqlEntityManager,
+  query: string,
+  params: unknown[]
+): Promise<ReserveResult[]> {
+  const rows = await manager.execute<
+    (RawReservation & { units_left: number })[]
+  >(query, params)
+  const lastOfSoldOut = new Map<string, string>()
+  for (const row of rows) {
+    if (row.units_left === 0) {
+      lastOfSoldOut.set(row.item_id, row.id)
+    }
+  }
+  return rows.map(({ units_left: _unitsLeft, ...row }) => ({
+    ...reservationFromRow(row),
+    took_last_unit: lastOfSoldOut.get(row.item_id) === row.id,
+  }))
 }
 
 /** The sale, with real dates, or null. */

@@ -6,6 +6,10 @@
 const RESERVATION_COLUMNS = `id, item_id, customer_id, quantity, status,
   expires_at, cart_id, order_id, created_at, updated_at`
 
+/** An item's free units, after the update when in its RETURNING list. */
+const UNITS_LEFT = `item.units_allocated - item.units_sold
+  - item.units_reserved AS units_left`
+
 /** The reservation columns of CTE `r` plus the item's `sale_id`. */
 const RESERVATION_WITH_SALE = `r.id, i.sale_id, r.item_id, r.customer_id,
   r.quantity, r.status, r.expires_at, r.cart_id, r.order_id, r.created_at,
@@ -13,7 +17,9 @@ const RESERVATION_WITH_SALE = `r.id, i.sale_id, r.item_id, r.customer_id,
 
 /**
  * Adds units to the item's `units_reserved` if the sale sells at `now` and the
- * units fit next to those already sold and reserved.
+ * units fit next to those already sold and reserved; returns the units left
+ * after it. The guard means some were left before, so `units_left = 0` marks
+ * the one statement that sold the item out.
  * Params: quantity, item id, sale id, now, now, quantity.
  */
 const HOLD_UNITS = `
@@ -25,7 +31,7 @@ WHERE item.id = ? AND item.sale_id = ? AND item.deleted_at IS NULL
   AND sale.status IN ('scheduled', 'active')
   AND sale.starts_at <= ?::timestamptz AND sale.ends_at > ?::timestamptz
   AND item.units_sold + item.units_reserved + ? <= item.units_allocated
-RETURNING item.id, item.sale_id, item.per_customer_limit`
+RETURNING item.id, item.sale_id, item.per_customer_limit, ${UNITS_LEFT}`
 
 /**
  * First half of a reservation without Redis: holds the units and keeps the
@@ -67,13 +73,14 @@ WITH i AS (${HOLD_UNITS}
   SELECT ?, i.id, ?, ?, 'active', ?::timestamptz, ? FROM i
   RETURNING ${RESERVATION_COLUMNS}
 )
-SELECT ${RESERVATION_WITH_SALE} FROM r, i`
+SELECT ${RESERVATION_WITH_SALE}, i.units_left FROM r, i`
 
 /**
  * Many reservations Redis has already admitted, in one statement (group
  * commit). Each item is held once for the total of its rows, so an item
  * whose total does not fit writes none of its rows; rows whose sale was not
- * selling at their own `now` are left out. Params: a JSON array of
+ * selling at their own `now` are left out. Each row carries its item's
+ * `units_left` after the whole batch. Params: a JSON array of
  * `{id, sale_id, item_id, customer_id, quantity, expires_at, cart_id, now}`.
  */
 export const RECORD_RESERVATIONS = `
@@ -98,7 +105,7 @@ WITH input AS (
     AND item.deleted_at IS NULL
     AND item.units_sold + item.units_reserved + demand.quantity
       <= item.units_allocated
-  RETURNING item.id, item.sale_id
+  RETURNING item.id, item.sale_id, ${UNITS_LEFT}
 ), r AS (
   INSERT INTO flash_sale_reservation (id, item_id, customer_id, quantity,
     status, expires_at, cart_id)
@@ -107,7 +114,7 @@ WITH input AS (
   FROM live JOIN i ON i.id = live.item_id
   RETURNING ${RESERVATION_COLUMNS}
 )
-SELECT ${RESERVATION_WITH_SALE} FROM r JOIN i ON i.id = r.item_id`
+SELECT ${RESERVATION_WITH_SALE}, i.units_left FROM r JOIN i ON i.id = r.item_id`
 
 /**
  * Ends an active reservation (`released` or `expired`) and gives its units
@@ -266,47 +273,29 @@ WHERE item_id = ? AND customer_id = ? AND deleted_at IS NULL
   AND status IN ('active', 'converted')`
 
 /**
- * Gives the units of a bought reservation back to the sale (its order was
- * canceled): `converted` becomes `returned` once, and `units_sold` drops by
- * its quantity, guarded so it never goes below 0. A row with a null
- * `sale_id` means the guard refused and the caller must roll back.
- * Params: reservation id.
+ * Moves a bought reservation's units between the sale and its purchase, once:
+ * `converted` to `returned` (its order was canceled) gives them back,
+ * `returned` to `converted` (undoing that) takes them again. `units_sold`
+ * changes by `direction * quantity`, guarded so it never goes below 0 nor
+ * past the units still free. No row means the reservation was not in the
+ * `from` status; a row with a null `sale_id` means the guard refused and the
+ * caller must roll back. Params: to, reservation id, from, direction (-1 to
+ * give back, 1 to take again), direction, direction.
  */
-export const RETURN_RESERVATION = `
+export const MOVE_BOUGHT_UNITS = `
 WITH r AS (
   UPDATE flash_sale_reservation
-  SET status = 'returned', updated_at = clock_timestamp()
-  WHERE id = ? AND status = 'converted' AND deleted_at IS NULL
+  SET status = ?, updated_at = clock_timestamp()
+  WHERE id = ? AND status = ? AND deleted_at IS NULL
   RETURNING ${RESERVATION_COLUMNS}
 ), i AS (
   UPDATE flash_sale_item AS item
-  SET units_sold = item.units_sold - r.quantity,
-    updated_at = clock_timestamp()
-  FROM r
-  WHERE item.id = r.item_id AND item.units_sold >= r.quantity
-  RETURNING item.id, item.sale_id
-)
-SELECT ${RESERVATION_WITH_SALE} FROM r LEFT JOIN i ON i.id = r.item_id`
-
-/**
- * Undoes `RETURN_RESERVATION`: `returned` becomes `converted` again and
- * `units_sold` grows back, guarded by the allocation. A row with a null
- * `sale_id` means the units are gone and the caller must roll back; no row
- * means it was not returned. Params: reservation id.
- */
-export const UNDO_RETURN = `
-WITH r AS (
-  UPDATE flash_sale_reservation
-  SET status = 'converted', updated_at = clock_timestamp()
-  WHERE id = ? AND status = 'returned' AND deleted_at IS NULL
-  RETURNING ${RESERVATION_COLUMNS}
-), i AS (
-  UPDATE flash_sale_item AS item
-  SET units_sold = item.units_sold + r.quantity,
+  SET units_sold = item.units_sold + ?::int * r.quantity,
     updated_at = clock_timestamp()
   FROM r
   WHERE item.id = r.item_id
-    AND item.units_sold + item.units_reserved + r.quantity
+    AND item.units_sold + ?::int * r.quantity >= 0
+    AND item.units_sold + item.units_reserved + ?::int * r.quantity
       <= item.units_allocated
   RETURNING item.id, item.sale_id
 )

@@ -4,9 +4,16 @@ import type {
   FlashSaleModuleService,
   FlashSaleReservationDTO,
 } from "../../../modules/flash-sale"
+import type { SoldOutEventData } from "../events"
 
 /** How long a replacement hold lives before it is bought (immediately). */
 const REBOOK_TTL_SECONDS = 60
+
+/** A reservation bought for an order, and the sell-out a rebooking caused. */
+export type OrderPurchase = {
+  reservation: FlashSaleReservationDTO
+  soldOut: SoldOutEventData | null
+}
 
 /**
  * Buys a reservation's units for an order. Checkout refuses lapsed holds,
@@ -19,9 +26,10 @@ export async function confirmForOrder(
   logger: Logger,
   reservationId: string,
   orderId: string
-): Promise<FlashSaleReservationDTO | null> {
+): Promise<OrderPurchase | null> {
   try {
-    return await service.confirm(reservationId, { orderId })
+    const reservation = await service.confirm(reservationId, { orderId })
+    return { reservation, soldOut: null }
   } catch (error) {
     if (!isRefusal(error)) {
       throw error
@@ -46,7 +54,16 @@ export async function confirmForOrder(
       ttlSeconds: REBOOK_TTL_SECONDS,
       cartId: lapsed.cart_id,
     })
-    return await service.confirm(again.id, { orderId })
+    // The rebooking may take the last unit: a sell-out of its own.
+    const soldOut = again.took_last_unit
+      ? {
+          id: lapsed.item.sale_id,
+          item_id: lapsed.item.id,
+          variant_id: lapsed.item.variant_id,
+        }
+      : null
+    const reservation = await service.confirm(again.id, { orderId })
+    return { reservation, soldOut }
   } catch (error) {
     if (!isRefusal(error)) {
       throw error

@@ -8,6 +8,7 @@ import type {
   FlashSaleReservationDTO,
   ReservationChange,
   ReserveInput,
+  ReserveResult,
   SweepResult,
 } from "../../types"
 import { saleItemsOf } from "../../types"
@@ -38,13 +39,6 @@ const SWEEP_BATCH = 500
 
 /** Rebuilds one reservation may wait for before giving up. */
 const LOAD_ATTEMPTS = 3
-
-/**
- * How long an item Redis reported sold out is refused without asking Redis
- * again. Units this instance gives back clear it at once; units another
- * instance gives back are seen this much later at most.
- */
-const SOLD_OUT_HINT_MS = 250
 
 /** Dependencies of the Redis engine. */
 export type RedisReservationEngineOptions = {
@@ -80,8 +74,6 @@ export class RedisReservationEngine implements ReservationEngine {
   protected readonly scripts_: FlashSaleScripts
   protected readonly loader_: SaleLoader
   protected readonly batcher_: ReservationBatcher
-  /** Item id to the time until which it is refused as sold out. */
-  protected readonly soldOut_ = new Map<string, number>()
 
   constructor(options: RedisReservationEngineOptions) {
     this.redis_ = options.redis
@@ -103,21 +95,16 @@ export class RedisReservationEngine implements ReservationEngine {
   async reserve(
     input: ReserveInput,
     sharedContext: Context = {}
-  ): Promise<FlashSaleReservationDTO> {
+  ): Promise<ReserveResult> {
     assertReserveInput(input)
-    if ((this.soldOut_.get(input.itemId) ?? 0) > Date.now()) {
-      // A rush on a sold-out item costs Redis nothing.
-      throw soldOut(0)
-    }
+    // Every attempt asks Redis, sold out or not: an in-process "sold out"
+    // memory would refuse units another instance has just given back.
     const keys = saleKeys(this.keyPrefix_, input.saleId)
     for (let attempt = 1; ; attempt++) {
       const reservation = newReservation(input, this.clock_())
       const outcome = await this.scripts_.reserve(keys, reservation)
       if (outcome.code === "ok") {
         return await this.record_(keys, reservation, sharedContext)
-      }
-      if (outcome.code === "sold_out" && outcome.available <= 0) {
-        this.soldOut_.set(input.itemId, Date.now() + SOLD_OUT_HINT_MS)
       }
       if (outcome.code !== "missing_sale" && outcome.code !== "missing_item") {
         throw refusalOf(outcome)
@@ -236,7 +223,6 @@ export class RedisReservationEngine implements ReservationEngine {
   }
 
   async forgetSale(saleId: string): Promise<void> {
-    this.soldOut_.clear()
     await this.redis_.del(saleKeys(this.keyPrefix_, saleId).sale)
   }
 
@@ -250,14 +236,14 @@ export class RedisReservationEngine implements ReservationEngine {
     keys: SaleKeys,
     reservation: NewReservation,
     sharedContext: Context
-  ): Promise<FlashSaleReservationDTO> {
+  ): Promise<ReserveResult> {
     const units: HeldUnits = {
       id: reservation.id,
       item_id: reservation.itemId,
       customer_id: reservation.customerId,
       quantity: reservation.quantity,
     }
-    let recorded: FlashSaleReservationDTO | null
+    let recorded: ReserveResult | null
     try {
       // Inside a caller's transaction the write must join it; otherwise it
       // joins the next group commit.
@@ -311,9 +297,6 @@ export class RedisReservationEngine implements ReservationEngine {
       )
       await this.redis_.del(keys.sale).catch(() => undefined)
     }
-    if (delta > 0) {
-      this.soldOut_.delete(reservation.item_id)
-    }
   }
 
   /**
@@ -334,9 +317,6 @@ export class RedisReservationEngine implements ReservationEngine {
       this.logger_?.warn(
         `Flash sale: Redis kept reservation ${reservation.id} after PostgreSQL settled it; the sweeper will retry (${error})`
       )
-    }
-    if (giveBack) {
-      this.soldOut_.delete(reservation.item_id)
     }
   }
 }

@@ -1,13 +1,13 @@
 import type { FlashSaleStore } from "../../store/flash-sale-store"
 import type { NewReservation } from "../../store/types"
-import type { FlashSaleReservationDTO } from "../../types"
+import type { ReserveResult } from "../../types"
 
 /** Largest number of reservations written by one statement. */
 const MAX_BATCH = 500
 
 type Pending = {
   reservation: NewReservation
-  resolve: (row: FlashSaleReservationDTO | null) => void
+  resolve: (row: ReserveResult | null) => void
   reject: (error: unknown) => void
 }
 
@@ -25,7 +25,7 @@ export class ReservationBatcher {
   constructor(protected readonly store_: FlashSaleStore) {}
 
   /** Resolves once the reservation is committed, or null if refused. */
-  record(reservation: NewReservation): Promise<FlashSaleReservationDTO | null> {
+  record(reservation: NewReservation): Promise<ReserveResult | null> {
     return new Promise((resolve, reject) => {
       const pending = { reservation, resolve, reject }
       const queue = this.queues_.get(reservation.itemId)
