@@ -370,7 +370,7 @@ medusaIntegrationTestRunner({
         )
         await rejects(
           { source, dry_run: false, stage: 2 },
-          /Stage 2 \(MySQL to Medusa\) is not started from the admin yet/
+          /Stage 2 \(MySQL to Medusa\) starts with POST \/admin\/legacy-migration\/stage-2\/runs/
         )
       })
 

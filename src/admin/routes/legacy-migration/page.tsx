@@ -6,10 +6,12 @@ import { RunDetails } from "../../components/legacy-migration/run-details"
 import { RunsTable } from "../../components/legacy-migration/runs-table"
 import { StartForm } from "../../components/legacy-migration/start-form"
 import { useLegacyRuns } from "../../lib/legacy-migration"
+import { Stage2Panel } from "./stage-2-panel"
 
 /**
  * Legacy migration: start a dry run or a real run of the MongoDB store into
- * MySQL, follow it live, then read its report and quarantine.
+ * MySQL, follow it live, then read its report and quarantine; then move
+ * MySQL into Medusa (stage 2) and follow that run.
  */
 const LegacyMigrationPage = () => {
   const [chosen, setChosen] = useState<string | null>(null)
@@ -24,9 +26,8 @@ const LegacyMigrationPage = () => {
         <div className="px-6 py-4">
           <Heading level="h1">Legacy migration</Heading>
           <Text size="small" className="text-ui-fg-subtle">
-            Stage 1: the MongoDB-era store into MySQL. Stage 2 (MySQL into
-            Medusa) runs from the command line: npm run migrate:legacy --
-            --stage 2.
+            Stage 1: the MongoDB-era store into MySQL. Stage 2: MySQL into
+            Medusa.
           </Text>
         </div>
         <StartForm disabled={running} onStarted={setChosen} />
@@ -43,6 +44,9 @@ const LegacyMigrationPage = () => {
         )}
       </Container>
       {selected && <RunDetails id={selected} />}
+      <Container className="p-0">
+        <Stage2Panel disabled={running} />
+      </Container>
     </div>
   )
 }

@@ -181,12 +181,13 @@ async function readBackLogins(
  * Customers, their addresses and their legacy logins, page by page: creates
  * the customers Medusa lacks (a registered customer with the email and this
  * `metadata.legacy_id` is the migrated one), then their logins, then reads
- * the page back.
+ * the page back. `onPage` sees the counters after each page.
  */
 export async function migrateCustomers(
   container: MedusaContainer,
   pool: Pool,
-  batchSize: number
+  batchSize: number,
+  onPage: (tally: Stage2Tally) => void = () => undefined
 ): Promise<Stage2Tally> {
   const tally = new Stage2Tally(CUSTOMER_ENTITIES)
   for await (const page of customerPages(pool, batchSize)) {
@@ -246,6 +247,7 @@ export async function migrateCustomers(
       found.reduce((n, c) => n + c.addresses, 0)
     )
     await readBackLogins(container, found, tally)
+    onPage(tally)
   }
   return tally
 }

@@ -55,7 +55,8 @@ async function writtenKeys(
 export async function migrateLoyaltyBalances(
   container: MedusaContainer,
   pool: Pool,
-  batchSize: number
+  batchSize: number,
+  onPage: (tally: Stage2Tally) => void = () => undefined
 ): Promise<Stage2Tally> {
   const tally = new Stage2Tally(["loyalty_balances"])
   const loyalty = container.resolve<LoyaltyModuleService>(LOYALTY_MODULE)
@@ -106,6 +107,7 @@ export async function migrateLoyaltyBalances(
       "medusa",
       [...after.values()].reduce((sum, points) => sum + points, 0)
     )
+    onPage(tally)
   }
   return tally
 }

@@ -184,3 +184,41 @@ export async function* customerPages(
     yield page.map((c) => ({ ...c, addresses: byCustomer.get(c.id) ?? [] }))
   }
 }
+
+/** How much of each entity MySQL holds: rows, or units for stock and points. */
+export type Stage2Totals = Record<
+  | "categories"
+  | "products"
+  | "variants"
+  | "prices"
+  | "stock"
+  | "customers"
+  | "addresses"
+  | "legacy_logins"
+  | "loyalty_balances",
+  number
+>
+
+/** What stage 2 will go through, counted up front for progress and ETA. */
+export async function readStage2Totals(pool: Pool): Promise<Stage2Totals> {
+  const [row] = await pool.query(
+    `SELECT (SELECT COUNT(*) FROM categories) AS categories,
+       (SELECT COUNT(*) FROM products) AS products,
+       (SELECT COUNT(*) FROM product_variants) AS variants,
+       (SELECT COALESCE(SUM(stock), 0) FROM product_variants) AS stock,
+       (SELECT COUNT(*) FROM customers) AS customers,
+       (SELECT COUNT(*) FROM customer_addresses) AS addresses,
+       (SELECT COALESCE(SUM(loyalty_points), 0) FROM customers) AS points`
+  )
+  return {
+    categories: Number(row.categories),
+    products: Number(row.products),
+    variants: Number(row.variants),
+    prices: Number(row.variants),
+    stock: Number(row.stock),
+    customers: Number(row.customers),
+    addresses: Number(row.addresses),
+    legacy_logins: Number(row.customers),
+    loyalty_balances: Number(row.points),
+  }
+}

@@ -1,6 +1,7 @@
 import type { CreateProductWorkflowInputDTO } from "@medusajs/framework/types"
 import { ProductStatus } from "@medusajs/framework/utils"
 import { handleOf } from "./categories"
+import { HALF_CREATED } from "./half-created"
 import type { ProductRow, VariantRow } from "./mysql"
 import type { Stage2Targets } from "./types"
 
@@ -27,7 +28,8 @@ export function variantTitles(variants: VariantRow[]): string[] {
  * option "Format" whose values are the variant names, each variant with its
  * SKU, its price in the legacy currency and an inventory item (created by
  * the workflow; its stock level is added afterwards). A product without
- * variants gets one at the product price.
+ * variants gets one at the product price. It is marked half-created until
+ * the whole creation has run.
  */
 export function productInput(
   row: ProductRow,
@@ -77,6 +79,10 @@ export function productInput(
       },
     ],
     variants,
-    metadata: { legacy_id: row.legacy_id, legacy_slug: row.slug },
+    metadata: {
+      legacy_id: row.legacy_id,
+      legacy_slug: row.slug,
+      legacy_stage_2: HALF_CREATED,
+    },
   }
 }

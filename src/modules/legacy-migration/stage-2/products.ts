@@ -6,6 +6,11 @@ import { errorMessage } from "../deploy/errors"
 import { categoryIdsByHandle, handleOf } from "./categories"
 import { Stage2Tally } from "./counts"
 import { productPages, type ProductRow } from "./mysql"
+import {
+  markCreated,
+  migratedProducts,
+  removeHalfCreated,
+} from "./half-created"
 import { productInput } from "./product-input"
 import { runQuietly } from "./quiet-run"
 import { ensureStock, readBackCatalog } from "./stock"
@@ -16,19 +21,6 @@ export const CATALOG_ENTITIES = ["products", "variants", "prices", "stock"]
 type Query = ReturnType<typeof queryOf>
 const queryOf = (container: MedusaContainer) =>
   container.resolve(ContainerRegistrationKeys.QUERY)
-
-/** Which of `rows` Medusa has already, by `external_id`. */
-async function migratedIds(query: Query, rows: ProductRow[]) {
-  if (!rows.length) {
-    return new Set<string>()
-  }
-  const { data } = await query.graph({
-    entity: "product",
-    fields: ["id", "external_id"],
-    filters: { external_id: rows.map((r) => r.legacy_id) },
-  })
-  return new Set(data.map((p) => p.external_id))
-}
 
 /** New products whose handle or a SKU another Medusa product holds. */
 async function conflicts(
@@ -133,14 +125,17 @@ async function createProducts(
 
 /**
  * Products, variants, prices and stock: page by page, creates the products
- * Medusa lacks (found by `external_id`), adds the missing stock levels, then
- * reads the page back from Medusa to count what it holds.
+ * Medusa lacks (found by `external_id`; one an interrupted run left
+ * half-created is deleted and created again), adds the missing stock levels, then
+ * reads the page back from Medusa to count what it holds. `onPage` sees the
+ * counters after each page.
  */
 export async function migrateProducts(
   container: MedusaContainer,
   pool: Pool,
   targets: Stage2Targets,
-  batchSize: number
+  batchSize: number,
+  onPage: (tally: Stage2Tally) => void = () => undefined
 ): Promise<Stage2Tally> {
   const tally = new Stage2Tally(CATALOG_ENTITIES)
   const query = queryOf(container)
@@ -161,7 +156,18 @@ export async function migrateProducts(
       }
       return !row.deleted_at
     })
-    const present = await migratedIds(query, live)
+    const found = await migratedProducts(container, live)
+    const present = new Set(
+      [...found].flatMap(([id, p]) => (p.complete ? [id] : []))
+    )
+    const half = live.filter(
+      (row) => found.get(row.legacy_id)?.complete === false
+    )
+    await removeHalfCreated(
+      container,
+      half,
+      half.map((row) => found.get(row.legacy_id)?.id ?? "")
+    )
     const fresh = live.filter((row) => !present.has(row.legacy_id))
     const refused = await conflicts(query, fresh)
     for (const row of fresh) {
@@ -176,6 +182,7 @@ export async function migrateProducts(
       targets,
       tally
     )
+    await markCreated(container, created)
     for (const [rows, field] of [
       [live.filter((r) => present.has(r.legacy_id)), "present"],
       [created, "created"],
@@ -191,6 +198,7 @@ export async function migrateProducts(
     ]
     await ensureStock(container, migrated, targets, tally)
     await readBackCatalog(container, migrated, targets, tally)
+    onPage(tally)
   }
   return tally
 }

@@ -1,9 +1,11 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { publishStage2Progress } from "../../../modules/legacy-migration/stage-2/board"
 import { migrateCategories } from "../../../modules/legacy-migration/stage-2/categories"
 import { withLegacyMysql } from "../../../modules/legacy-migration/stage-2/mysql"
 import { migrateProducts } from "../../../modules/legacy-migration/stage-2/products"
 import type {
   MigrateLegacyToMedusaInput,
+  Stage2Counts,
   Stage2Targets,
 } from "../../../modules/legacy-migration/stage-2/types"
 
@@ -24,15 +26,19 @@ export const migrateLegacyCatalogStep = createStep(
       input,
       targets,
     }: { input: MigrateLegacyToMedusaInput; targets: Stage2Targets },
-    { container }
+    { container, transactionId }
   ) => {
+    const progress = (counts: Stage2Counts) =>
+      publishStage2Progress(transactionId, counts)
     const counts = await withLegacyMysql(input.mysql_url, async (pool) => {
       const categories = await migrateCategories(container, pool)
+      progress(categories.counts)
       const products = await migrateProducts(
         container,
         pool,
         targets,
-        input.batch_size ?? DEFAULT_STAGE_2_BATCH
+        input.batch_size ?? DEFAULT_STAGE_2_BATCH,
+        (tally) => progress(tally.counts)
       )
       return { ...categories.counts, ...products.counts }
     })

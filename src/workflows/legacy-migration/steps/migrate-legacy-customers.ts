@@ -1,4 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { publishStage2Progress } from "../../../modules/legacy-migration/stage-2/board"
+import type { Stage2Tally } from "../../../modules/legacy-migration/stage-2/counts"
 import { migrateCustomers } from "../../../modules/legacy-migration/stage-2/customers"
 import { migrateLoyaltyBalances } from "../../../modules/legacy-migration/stage-2/loyalty"
 import { withLegacyMysql } from "../../../modules/legacy-migration/stage-2/mysql"
@@ -14,11 +16,18 @@ export const migrateLegacyCustomersStepId = "legacy-migration-stage-2-customers"
  */
 export const migrateLegacyCustomersStep = createStep(
   migrateLegacyCustomersStepId,
-  async (input: MigrateLegacyToMedusaInput, { container }) => {
+  async (input: MigrateLegacyToMedusaInput, { container, transactionId }) => {
     const batch = input.batch_size ?? DEFAULT_STAGE_2_BATCH
+    const progress = (tally: Stage2Tally) =>
+      publishStage2Progress(transactionId, tally.counts)
     const counts = await withLegacyMysql(input.mysql_url, async (pool) => {
-      const customers = await migrateCustomers(container, pool, batch)
-      const loyalty = await migrateLoyaltyBalances(container, pool, batch)
+      const customers = await migrateCustomers(container, pool, batch, progress)
+      const loyalty = await migrateLoyaltyBalances(
+        container,
+        pool,
+        batch,
+        progress
+      )
       return { ...customers.counts, ...loyalty.counts }
     })
     return new StepResponse(counts)

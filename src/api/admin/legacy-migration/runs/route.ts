@@ -25,7 +25,7 @@ export const POST = async (
   if (stage === 2) {
     throw new MedusaError(
       MedusaError.Types.NOT_ALLOWED,
-      "Stage 2 (MySQL to Medusa) is not started from the admin yet; run npm run migrate:legacy -- --stage 2"
+      "Stage 2 (MySQL to Medusa) starts with POST /admin/legacy-migration/stage-2/runs"
     )
   }
   try {

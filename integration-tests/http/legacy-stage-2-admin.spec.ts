@@ -1,0 +1,339 @@
+import { spawn } from "child_process"
+import { rm } from "fs/promises"
+import { join } from "path"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import type { AxiosResponse } from "axios"
+import type { Connection } from "mariadb"
+import { runCli } from "../../src/modules/legacy-migration/__tests__/support/cli"
+import { generateStore } from "../../src/modules/legacy-migration/__tests__/support/fixture"
+import {
+  connectServer,
+  databaseUrl,
+  uniqueDatabase,
+} from "../../src/modules/legacy-migration/__tests__/support/mysql"
+import type { AdminStage2Run } from "../../src/modules/legacy-migration/stage-2/admin-view"
+import {
+  acquireStage2Lock,
+  STAGE_2_RUNNING,
+} from "../../src/modules/legacy-migration/stage-2/lock"
+import { legacyMedusaSnapshot } from "../utils/legacy-medusa-snapshot"
+import { loginAdmin, seedStore } from "../utils/seeded-store"
+import { waitFor } from "../utils/wait-for"
+
+jest.setTimeout(10 * 60 * 1000)
+
+const ROOT = join(__dirname, "..", "..")
+const ROUTE = "/admin/legacy-migration/stage-2/runs"
+const database = uniqueDatabase("stage2_admin")
+const STORE = {
+  users: 120,
+  products: 40,
+  orders: 20,
+  reviews: 10,
+  loyaltytransactions: 60,
+  flashsales: 2,
+}
+
+type Snapshot = Awaited<ReturnType<typeof legacyMedusaSnapshot>>
+
+/** The response of a request expected to fail. */
+function failed(request: Promise<AxiosResponse>): Promise<AxiosResponse> {
+  return request.then(
+    (res) => {
+      throw new Error(`Expected an error, got ${res.status}`)
+    },
+    (error) => error.response
+  )
+}
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  testSuite: ({ api, getContainer, dbConfig }) => {
+    let headers: Record<string, string>
+    let mysql: Connection
+    let dir: string
+    let single: Snapshot
+
+    const start = (body: unknown = {}) => api.post(ROUTE, body, { headers })
+    const finished = (id: string) =>
+      waitFor(
+        async () => {
+          const { data } = await api.get(`${ROUTE}/${id}`, { headers })
+          const run: AdminStage2Run = data.run
+          return run.status === "running" ? null : run
+        },
+        { timeoutMs: 300_000, intervalMs: 250, what: `stage-2 run ${id}` }
+      )
+    const migrated = async (entity: "product" | "customer") => {
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      const { data } = await query.graph({
+        entity,
+        fields: ["id", entity === "product" ? "external_id" : "metadata"],
+      })
+      return data.filter((row) =>
+        "external_id" in row ? row.external_id : row.metadata?.legacy_id
+      ).length
+    }
+    const mysqlCount = async (sql: string) => {
+      const [{ n }] = await mysql.query(sql)
+      return Number(n)
+    }
+
+    /** The stage-2 CLI in its own Medusa process, on this test's database. */
+    const cli = (batch: number) => {
+      const child = spawn(
+        process.execPath,
+        [
+          require.resolve("@medusajs/cli/cli.js", { paths: [ROOT] }),
+          "exec",
+          "./src/scripts/legacy-stage-2.ts",
+        ],
+        {
+          cwd: ROOT,
+          stdio: ["ignore", "pipe", "pipe"],
+          env: {
+            ...process.env,
+            NODE_OPTIONS: "",
+            DATABASE_URL: dbConfig.clientUrl,
+            LEGACY_MYSQL_URL: databaseUrl(database),
+            LEGACY_STAGE_2_BATCH_SIZE: String(batch),
+            MEDUSA_DISABLE_TELEMETRY: "true",
+          },
+        }
+      )
+      let stderr = ""
+      child.stderr?.on("data", (chunk) => (stderr += chunk))
+      child.stdout?.resume()
+      const exit = new Promise<{ code: number | null; signal: string | null }>(
+        (resolve) =>
+          child.on("exit", (code, signal) => resolve({ code, signal }))
+      )
+      return { child, exit, stderr: () => stderr }
+    }
+
+    beforeAll(async () => {
+      process.env.LEGACY_MYSQL_URL = databaseUrl(database)
+      mysql = await connectServer()
+      await seedStore(getContainer())
+      headers = await loginAdmin(api)
+      ;({ dir } = await generateStore("stage2-admin", STORE))
+      const stage1 = await runCli([
+        "--dump",
+        dir,
+        "--mysql",
+        databaseUrl(database),
+      ])
+      expect(stage1.code).toBe(0)
+      await mysql.query(`USE \`${database}\``)
+    })
+
+    afterAll(async () => {
+      await mysql.query(`DROP DATABASE IF EXISTS \`${database}\``)
+      await mysql.end()
+      await rm(dir, { recursive: true, force: true })
+    })
+
+    it("moves the store into Medusa from the admin: progress, then the report", async () => {
+      const started = await start({ batch_size: 5 })
+      expect(started.status).toBe(202)
+      expect(started.data.run).toMatchObject({
+        stage: 2,
+        status: "running",
+        report: null,
+      })
+      const id: string = started.data.run.id
+      const live = await waitFor(
+        async () => {
+          const { data } = await api.get(`${ROUTE}/${id}`, { headers })
+          const run: AdminStage2Run = data.run
+          const customers = run.entities.find((e) => e.entity === "customers")
+          return customers?.state === "running" ? run : null
+        },
+        { timeoutMs: 240_000, intervalMs: 100, what: "customers in progress" }
+      )
+      const products = live.entities.find((e) => e.entity === "products")
+      const allProducts = await mysqlCount("SELECT COUNT(*) AS n FROM products")
+      expect(products).toMatchObject({
+        state: "done",
+        total: allProducts,
+        processed: allProducts,
+        ok: true,
+      })
+      const customers = live.entities.find((e) => e.entity === "customers")
+      expect(customers?.processed).toBeGreaterThan(0)
+      expect(customers?.processed).toBeLessThan(customers?.total ?? 0)
+
+      const run = await finished(id)
+      expect(run.status).toBe("completed")
+      expect(run.report?.ok).toBe(true)
+      const live_customers = await mysqlCount(
+        "SELECT COUNT(*) AS n FROM customers WHERE deleted_at IS NULL"
+      )
+      expect(run.entities.find((e) => e.entity === "customers")).toMatchObject({
+        state: "done",
+        total: await mysqlCount("SELECT COUNT(*) AS n FROM customers"),
+        created: live_customers,
+        medusa: live_customers,
+        ok: true,
+      })
+      expect(run.entities.map((e) => e.entity)).toEqual(
+        run.report?.entities.map((e) => e.entity)
+      )
+      const { data: list } = await api.get(ROUTE, { headers })
+      expect(list.runs.map((r: AdminStage2Run) => r.id)).toContain(id)
+      single = await legacyMedusaSnapshot(getContainer())
+      expect(single.products).toHaveLength(
+        await mysqlCount(
+          "SELECT COUNT(*) AS n FROM products WHERE deleted_at IS NULL"
+        )
+      )
+    })
+
+    it("starts one stage-2 run at a time: two starts at once, exactly one runs", async () => {
+      const outcomes = await Promise.allSettled([start(), start()])
+      const responses = outcomes.map((o) =>
+        o.status === "fulfilled"
+          ? o.value
+          : (o.reason as { response: AxiosResponse }).response
+      )
+      expect(responses.map((r) => r.status).sort()).toEqual([202, 409])
+      const refused = responses.find((r) => r.status === 409)
+      expect(refused?.data).toEqual({
+        type: "conflict",
+        message: STAGE_2_RUNNING,
+      })
+      const running = responses.find((r) => r.status === 202)
+      const run = await finished(running?.data.run.id)
+      expect(run.report?.ok).toBe(true)
+      expect(await legacyMedusaSnapshot(getContainer())).toEqual(single)
+    })
+
+    it("refuses the CLI while another run holds the lock, changing nothing", async () => {
+      const before = await legacyMedusaSnapshot(getContainer())
+      const lock = await acquireStage2Lock(getContainer())
+      try {
+        const refused = await failed(start())
+        expect(refused.status).toBe(409)
+        const { exit, stderr } = cli(5)
+        const { code } = await exit
+        expect(code).toBe(4)
+        expect(stderr()).toContain(`[klelite] ${STAGE_2_RUNNING}`)
+      } finally {
+        await lock.release()
+      }
+      expect(await legacyMedusaSnapshot(getContainer())).toEqual(before)
+    })
+
+    it("a stage-2 CLI run killed mid-way, then started again, ends identical to an uninterrupted run", async () => {
+      const totalProducts = STORE.products
+      // Killed while creating products, then while creating customers.
+      for (const [entity, limit] of [
+        ["product", totalProducts],
+        ["customer", STORE.users],
+      ] as const) {
+        const { child, exit, stderr } = cli(3)
+        await waitFor(
+          async () => {
+            const n = await migrated(entity)
+            return n > 0 || child.exitCode !== null
+          },
+          { timeoutMs: 240_000, intervalMs: 20, what: `${entity}s migrating` }
+        )
+        // While the CLI holds the lock, the admin cannot start a run.
+        expect((await failed(start())).status).toBe(409)
+        child.kill("SIGKILL")
+        const { signal } = await exit
+        expect([signal, stderr().slice(-500)]).toEqual([
+          "SIGKILL",
+          expect.any(String),
+        ])
+        const done = await migrated(entity)
+        expect(done).toBeGreaterThan(0)
+        expect(done).toBeLessThan(limit)
+      }
+      // The killed process held the lock: it is free again at once.
+      const started = await start({ batch_size: 7 })
+      expect(started.status).toBe(202)
+      const run = await finished(started.data.run.id)
+      expect(run.error).toBeNull()
+      expect(run.report?.ok).toBe(true)
+      const present = run.entities.find((e) => e.entity === "products")
+      expect(present?.present).toBeGreaterThan(0)
+      expect(await legacyMedusaSnapshot(getContainer())).toEqual(single)
+    })
+
+    describe("bad input", () => {
+      const rejects = async (body: unknown, message: RegExp) => {
+        const { status, data } = await failed(start(body))
+        expect([status, data.message]).toEqual([
+          400,
+          expect.stringMatching(message),
+        ])
+      }
+
+      it("checks types, ranges and extra fields, and starts nothing", async () => {
+        const runs = (await api.get(ROUTE, { headers })).data.count
+        await rejects({ batch_size: 0 }, /batch_size/)
+        await rejects({ batch_size: -3 }, /batch_size/)
+        await rejects({ batch_size: 2.5 }, /batch_size/)
+        await rejects({ batch_size: "5" }, /batch_size/)
+        await rejects({ batch_size: 1001 }, /batch_size/)
+        await rejects({ currency_code: "euro" }, /currency_code/)
+        await rejects({ rebuild_search: "no" }, /rebuild_search/)
+        await rejects({ mysql_url: "mysql://root@127.0.0.1/x" }, /mysql_url/)
+        await rejects({ sales_channel_id: "" }, /sales_channel_id/)
+        await rejects(
+          { sales_channel_id: "sc_nope" },
+          /Sales channel sc_nope does not exist/
+        )
+        await rejects({ currency_code: "JPY" }, /does not accept JPY/)
+        const { data } = await api.get(ROUTE, { headers })
+        expect(data.count).toBe(runs)
+        expect(await migrated("product")).toBe(0)
+      })
+
+      it("says what to do when MySQL is not configured or not migrated", async () => {
+        const url = process.env.LEGACY_MYSQL_URL
+        try {
+          delete process.env.LEGACY_MYSQL_URL
+          await rejects({}, /LEGACY_MYSQL_URL is not set/)
+          process.env.LEGACY_MYSQL_URL = databaseUrl(uniqueDatabase("nope"))
+          await rejects({}, /does not exist on .*: run stage 1/)
+        } finally {
+          process.env.LEGACY_MYSQL_URL = url
+        }
+        // Nothing was left holding the lock.
+        const lock = await acquireStage2Lock(getContainer())
+        await lock.release()
+      })
+
+      it("points stage 2 on the stage-1 route to its own, answers 404 and needs an admin", async () => {
+        const { status, data } = await failed(
+          api.post(
+            "/admin/legacy-migration/runs",
+            { source: { dump: dir }, dry_run: false, stage: 2 },
+            { headers }
+          )
+        )
+        expect([status, data.message]).toEqual([
+          400,
+          expect.stringMatching(
+            /POST \/admin\/legacy-migration\/stage-2\/runs/
+          ),
+        ])
+        expect(
+          (await failed(api.get(`${ROUTE}/legacy-stage-2-nope`, { headers })))
+            .status
+        ).toBe(404)
+        expect((await failed(api.post(ROUTE, {}))).status).toBe(401)
+        expect((await failed(api.get(ROUTE))).status).toBe(401)
+        for (const params of [{ limit: 0 }, { offset: -1 }, { extra: 1 }]) {
+          expect(
+            (await failed(api.get(ROUTE, { headers, params }))).status
+          ).toBe(400)
+        }
+      })
+    })
+  },
+})

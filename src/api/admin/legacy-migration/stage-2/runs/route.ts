@@ -1,0 +1,50 @@
+import type {
+  AuthenticatedMedusaRequest,
+  MedusaResponse,
+} from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+import { stage2RunView } from "../../../../../modules/legacy-migration/stage-2/admin-view"
+import { listStage2BoardRuns } from "../../../../../modules/legacy-migration/stage-2/board"
+import { startStage2InBackground } from "./start-stage-2"
+import type {
+  AdminListLegacyStage2RunsType,
+  AdminStartLegacyStage2Type,
+} from "./validators"
+
+const CONFLICT = MedusaError.Types.CONFLICT
+
+/**
+ * Starts stage 2 (MySQL into Medusa) in the background and answers 202
+ * with the run; 409 while another stage-2 run (admin or CLI) is under way.
+ */
+export const POST = async (
+  req: AuthenticatedMedusaRequest<AdminStartLegacyStage2Type>,
+  res: MedusaResponse
+) => {
+  try {
+    const run = await startStage2InBackground(req.scope, req.validatedBody)
+    res.status(202).json({ run: stage2RunView(run) })
+  } catch (error) {
+    // Medusa's error handler words every 409 as an idempotency clash.
+    if (MedusaError.isMedusaError(error) && error.type === CONFLICT) {
+      res.status(409).json({ type: CONFLICT, message: error.message })
+      return
+    }
+    throw error
+  }
+}
+
+/** Stage-2 runs started from this server, newest first. */
+export const GET = async (
+  req: AuthenticatedMedusaRequest<unknown, AdminListLegacyStage2RunsType>,
+  res: MedusaResponse
+) => {
+  const { limit, offset } = req.validatedQuery
+  const runs = listStage2BoardRuns()
+  res.json({
+    runs: runs.slice(offset, offset + limit).map(stage2RunView),
+    count: runs.length,
+    limit,
+    offset,
+  })
+}
