@@ -1,7 +1,7 @@
 import { spawn } from "child_process"
 import { rm } from "fs/promises"
 import { join } from "path"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { AxiosResponse } from "axios"
 import type { Connection } from "mariadb"
@@ -13,6 +13,7 @@ import {
   uniqueDatabase,
 } from "../../src/modules/legacy-migration/__tests__/support/mysql"
 import type { AdminStage2Run } from "../../src/modules/legacy-migration/stage-2/admin-view"
+import { HALF_CREATED } from "../../src/modules/legacy-migration/stage-2/half-created"
 import {
   acquireStage2Lock,
   STAGE_2_RUNNING,
@@ -260,6 +261,37 @@ medusaIntegrationTestRunner({
       expect(run.report?.ok).toBe(true)
       const present = run.entities.find((e) => e.entity === "products")
       expect(present?.present).toBeGreaterThan(0)
+      expect(await legacyMedusaSnapshot(getContainer())).toEqual(single)
+    })
+
+    it("removes what a run killed inside Medusa's product creation left, and creates it whole", async () => {
+      const [row] = await mysql.query(
+        `SELECT p.legacy_id, p.name, p.slug, v.sku FROM products p
+         JOIN product_variants v ON v.product_id = p.id
+         WHERE p.deleted_at IS NULL ORDER BY p.id LIMIT 1`
+      )
+      // A kill after the product row and one inventory item were created,
+      // before its variants and their links.
+      await getContainer()
+        .resolve(Modules.PRODUCT)
+        .createProducts([
+          {
+            title: row.name,
+            handle: row.slug,
+            external_id: row.legacy_id,
+            metadata: {
+              legacy_id: row.legacy_id,
+              legacy_stage_2: HALF_CREATED,
+            },
+          },
+        ])
+      await getContainer()
+        .resolve(Modules.INVENTORY)
+        .createInventoryItems([{ sku: row.sku }])
+
+      const started = await start()
+      const run = await finished(started.data.run.id)
+      expect(run.report?.ok).toBe(true)
       expect(await legacyMedusaSnapshot(getContainer())).toEqual(single)
     })
 
