@@ -3,13 +3,11 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { errorMessage } from "../modules/legacy-migration/deploy/errors"
 import {
   parseStage2Args,
+  STAGE_2_BUSY_EXIT,
   STAGE_2_MISMATCH,
 } from "../modules/legacy-migration/stage-2/args"
 import { withStage2Lock } from "../modules/legacy-migration/stage-2/lock"
 import { migrateLegacyToMedusaWorkflow } from "../workflows/legacy-migration/migrate-legacy-to-medusa"
-
-/** Exit code when another stage-2 run (admin or CLI) holds the lock. */
-export const STAGE_2_BUSY_EXIT = 4
 
 /**
  * `npm run migrate:legacy -- --stage 2 --mysql <url>` runs this inside the

@@ -9,6 +9,7 @@ import {
 } from "../run/connections"
 import { migrateLegacyStore } from "../run/migrate"
 import type { LegacySource } from "../source/types"
+import { STAGE_2_BUSY_EXIT } from "../stage-2/args"
 import { parseMigrateArgs, USAGE, UsageError } from "./args"
 import { progressPrinter } from "./progress"
 import { runStage2InMedusa } from "./stage-2"
@@ -26,13 +27,16 @@ export const EXIT = {
   ok: 0,
   failed: 1,
   mismatch: 3,
+  /** Stage 2 only: another stage-2 run (admin or CLI) is under way. */
+  busy: STAGE_2_BUSY_EXIT,
 } as const
 
 /**
  * `npm run migrate:legacy`: stage 1 copies the legacy MongoDB store (a dump
  * or a live server) into MySQL, prints progress on stderr and the JSON report
  * on stdout; stage 2 (`--stage 2`) moves MySQL into Medusa inside the Medusa
- * app. Returns the exit code: 3 when the target disagrees with the source.
+ * app. Returns the exit code: 3 when the target disagrees with the source,
+ * 4 when another stage-2 run is under way.
  */
 export async function runMigrateCli(
   argv: string[],

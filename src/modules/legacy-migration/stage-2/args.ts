@@ -4,6 +4,9 @@ import type { MigrateLegacyToMedusaInput } from "./types"
 /** Marks the error stage 2 throws when Medusa disagrees with MySQL. */
 export const STAGE_2_MISMATCH = "Medusa disagrees with MySQL"
 
+/** Exit code of stage 2 when another stage-2 run (admin or CLI) holds the lock. */
+export const STAGE_2_BUSY_EXIT = 4
+
 /**
  * The flags `medusa exec ./src/scripts/legacy-stage-2.ts -- <flags>` takes,
  * as the workflow's input: --mysql (else LEGACY_MYSQL_URL), --batch-size
