@@ -4,11 +4,7 @@ import {
   when,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
-import {
-  addToCartWorkflow,
-  emitEventStep,
-  useQueryGraphStep,
-} from "@medusajs/medusa/core-flows"
+import { addToCartWorkflow, emitEventStep } from "@medusajs/medusa/core-flows"
 import { FlashSaleEvents } from "./events"
 import { prepareReservationStep } from "./steps/prepare-reservation"
 import { reserveItemStep } from "./steps/reserve-item"
@@ -38,18 +34,8 @@ export type ReserveFlashSaleItemInput = {
 export const reserveFlashSaleItemWorkflow = createWorkflow(
   reserveFlashSaleItemWorkflowId,
   (input: ReserveFlashSaleItemInput) => {
-    const { data: carts } = useQueryGraphStep({
-      entity: "cart",
-      fields: ["id", "customer_id", "currency_code", "completed_at"],
-      filters: { id: input.cart_id },
-      options: { throwIfKeyNotFound: true },
-    })
-    const cart = transform({ carts }, function firstCart({ carts }) {
-      return carts[0]
-    })
-
     const { variant_id, unit_price } = prepareReservationStep({
-      cart,
+      cart_id: input.cart_id,
       customer_id: input.customer_id,
       sale_id: input.sale_id,
       item_id: input.item_id,

@@ -1,18 +1,10 @@
-import { MedusaError } from "@medusajs/framework/utils"
+import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { flashSaleService } from "../utils/module"
 import { flashPriceIn } from "../utils/prices"
 
-/** The cart fields a reservation needs. */
-export type CartForReservation = {
-  id: string
-  customer_id?: string | null
-  currency_code: string
-  completed_at?: Date | string | null
-}
-
 export type PrepareReservationInput = {
-  cart: CartForReservation
+  cart_id: string
   customer_id: string
   sale_id: string
   item_id: string
@@ -22,24 +14,34 @@ export const prepareReservationStepId = "flash-sale-prepare-reservation"
 
 /**
  * Checks that the cart is the customer's own and still open, and returns the
- * item's variant and its flash price in the cart's currency.
+ * item's variant and its flash price in the cart's currency. Reads the cart
+ * and the item at once, from their modules: this runs on every attempt of a
+ * rush, sold out or not.
  */
 export const prepareReservationStep = createStep(
   prepareReservationStepId,
   async (input: PrepareReservationInput, { container }) => {
-    const { cart, customer_id, sale_id, item_id } = input
-    if (cart.customer_id !== customer_id || cart.completed_at) {
+    const { cart_id, customer_id, sale_id, item_id } = input
+    const service = flashSaleService(container)
+    const [[cart], [item]] = await Promise.all([
+      container
+        .resolve(Modules.CART)
+        .listCarts(
+          { id: cart_id },
+          { select: ["id", "customer_id", "currency_code", "completed_at"] }
+        ),
+      service.listFlashSaleItems(
+        { id: item_id, sale_id },
+        { select: ["id", "variant_id", "prices"] }
+      ),
+    ])
+    if (!cart || cart.customer_id !== customer_id || cart.completed_at) {
       // Someone else's or a finished cart is reported as missing.
       throw new MedusaError(
         MedusaError.Types.NOT_FOUND,
-        `Cart ${cart.id} was not found among your open carts`
+        `Cart ${cart_id} was not found among your open carts`
       )
     }
-    const service = flashSaleService(container)
-    const [item] = await service.listFlashSaleItems(
-      { id: item_id, sale_id },
-      { select: ["id", "variant_id", "prices"] }
-    )
     if (!item) {
       const [sale] = await service.listFlashSales(
         { id: sale_id, status: { $ne: "draft" } },
