@@ -13,6 +13,7 @@ import {
 } from "../../src/modules/legacy-migration/__tests__/support/mysql"
 import { migrationLockName } from "../../src/modules/legacy-migration/run/lock"
 import type { AdminMigrationRun } from "../../src/modules/legacy-migration/run/admin-view"
+import { readStoredRun } from "../../src/modules/legacy-migration/run/read-admin-runs"
 import { LEGACY_COLLECTIONS } from "../../src/modules/legacy-migration/types"
 import { ensureAdminUser } from "../../src/scripts/seed/admin-user"
 import { waitFor } from "../utils/wait-for"
@@ -288,6 +289,62 @@ medusaIntegrationTestRunner({
         expect(data.message).toMatch(/Another legacy migration is writing/)
       } finally {
         await holder.end()
+      }
+    })
+
+    it("shows a live run the same from MySQL alone, as another server would", async () => {
+      const url = process.env.LEGACY_MYSQL_URL
+      const other = uniqueDatabase("admin_http_other")
+      process.env.LEGACY_MYSQL_URL = databaseUrl(other)
+      const ofOrders = (run: AdminMigrationRun | null | undefined) =>
+        run?.collections.find((c) => c.collection === "orders")
+      try {
+        const started = await start({
+          source: { dump: bigStore.dir },
+          dry_run: false,
+          stage: 1,
+        })
+        expect(started.status).toBe(202)
+        const id: string = started.data.run.id
+        const [live, stored] = await waitFor(
+          async () => {
+            const stored = await readStoredRun(id)
+            const { data } = await api.get(`${ROUTE}/${id}`, { headers })
+            const orders = ofOrders(stored)
+            return orders?.state === "running" && orders.processed > 0
+              ? ([data.run, stored] as const)
+              : null
+          },
+          { timeoutMs: 120_000, intervalMs: 50, what: "orders saved in MySQL" }
+        )
+        expect(stored).toMatchObject({ id, status: "running", dry_run: false })
+        const orders = ofOrders(stored)
+        expect(orders?.total).toBe(
+          bigStore.manifest.collections.orders.documents
+        )
+        expect(orders?.total).toBe(ofOrders(live)?.total)
+        expect(orders?.processed).toBeLessThanOrEqual(
+          ofOrders(live)?.processed ?? 0
+        )
+        expect(orders?.rate).toBeGreaterThan(0)
+        expect(orders?.eta_seconds).toEqual(expect.any(Number))
+        const done = ["products", "users"]
+        const settled = (run: AdminMigrationRun) =>
+          run.collections
+            .filter((c) => done.includes(c.collection))
+            .map(({ rate: _rate, eta_seconds: _eta, ...c }) => c)
+        expect(settled(stored as AdminMigrationRun)).toEqual(
+          settled(live as AdminMigrationRun)
+        )
+
+        const run = await finished(api, id)
+        expect(run.status).toBe("completed")
+        const after = await readStoredRun(id)
+        expect(after?.status).toBe("completed")
+        expect(after?.collections).toEqual(run.collections)
+      } finally {
+        process.env.LEGACY_MYSQL_URL = url
+        await mysql.query(`DROP DATABASE IF EXISTS \`${other}\``)
       }
     })
 

@@ -1,7 +1,7 @@
 import { LEGACY_COLLECTIONS, type LegacyCollection } from "../types"
 import type { BoardRun } from "./admin-board"
 import type { CollectionProgress } from "./progress"
-import type { RunRow } from "./read-runs"
+import type { CheckpointRow, RunRow } from "./read-runs"
 import type { MigrationReport } from "./report"
 import { parseSnapshot, type RunSnapshot } from "./snapshot"
 
@@ -99,30 +99,62 @@ export function boardRunView(run: BoardRun): AdminMigrationRun {
   }
 }
 
-function fromSnapshot(snapshot: RunSnapshot): AdminCollectionProgress[] {
+/**
+ * Progress from what the run saved with its last batch (the snapshot, with
+ * each collection's total and attempt start) and when it wrote each
+ * collection's checkpoint: the same figures the board has live, so any
+ * server shows them.
+ */
+function fromSnapshot(
+  snapshot: RunSnapshot,
+  checkpoints: CheckpointRow[]
+): AdminCollectionProgress[] {
+  const savedAt = new Map(
+    checkpoints.map((c) => [c.collection, new Date(c.updated_at).getTime()])
+  )
   return LEGACY_COLLECTIONS.map((collection) => {
     const progress = snapshot.progress[collection]
+    const attempt = snapshot.attempts[collection]
+    const from = attempt?.from ?? 0
+    const read = progress.processed - from
+    const last = savedAt.get(collection)
+    const seconds =
+      attempt && last ? (last - Date.parse(attempt.startedAt)) / 1000 : 0
+    const rate = read > 0 && seconds > 0 ? Math.round(read / seconds) : null
+    const left = attempt
+      ? Math.max(0, attempt.total - progress.processed)
+      : null
     return {
       collection,
-      state: progress.processed > 0 ? "running" : "pending",
-      total: null,
+      state:
+        left === 0
+          ? "done"
+          : attempt || progress.processed > 0
+            ? "running"
+            : "pending",
+      total: attempt?.total ?? null,
       processed: progress.processed,
-      read: progress.processed,
+      read,
       written: progress.migrated,
       quarantined: progress.quarantined,
-      skipped: 0,
+      skipped: from,
       reasons: progress.reasons,
-      rate: null,
-      eta_seconds: null,
+      rate,
+      eta_seconds:
+        left === 0 ? 0 : left !== null && rate ? Math.ceil(left / rate) : null,
     }
   })
 }
 
 /**
- * A run known only from `migration_runs` (started by the CLI, or before
- * this server started): the progress saved with its last batch.
+ * A run known only from MySQL (started by the CLI, by another server, or
+ * before this server started): `migration_runs` and its checkpoints.
  */
-export function rowRunView(row: RunRow, writing: boolean): AdminMigrationRun {
+export function rowRunView(
+  row: RunRow,
+  writing: boolean,
+  checkpoints: CheckpointRow[] = []
+): AdminMigrationRun {
   const json: { result?: MigrationReport } | null =
     typeof row.report === "string" ? JSON.parse(row.report) : row.report
   const saved = parseSnapshot(json ?? {}, "")
@@ -138,7 +170,12 @@ export function rowRunView(row: RunRow, writing: boolean): AdminMigrationRun {
       ? new Date(row.finished_at).toISOString()
       : null,
     error: null,
-    collections: report ? fromReport(report) : fromSnapshot(saved),
+    collections: report
+      ? fromReport(report)
+      : fromSnapshot(
+          saved,
+          checkpoints.filter((c) => c.run_id === row.id)
+        ),
     report,
   }
 }

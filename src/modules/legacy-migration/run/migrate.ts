@@ -86,6 +86,11 @@ export async function migrateCollections(
       const from = run.from[collection]
       const started = Date.now()
       const total = await source.count(collection)
+      run.snapshot.attempts[collection] = {
+        total,
+        from: from.position,
+        startedAt: new Date(started).toISOString(),
+      }
       const event = (phase: ProgressEvent["phase"], processed: number) =>
         onProgress?.({
           collection,

@@ -7,6 +7,7 @@ import { boardRunView, rowRunView, type AdminMigrationRun } from "./admin-view"
 import {
   findRunRow,
   isMigrationWriting,
+  listCheckpointRows,
   listQuarantineRows,
   listRunRows,
   readTarget,
@@ -47,17 +48,27 @@ export async function listAdminRuns(
   const url = configuredTargetUrl()
   const stored = await readTarget(
     url,
-    { rows: [], count: 0, writing: false },
-    async (connection, database) => ({
-      ...(await listRunRows(connection, page)),
-      writing: await isMigrationWriting(connection, database),
-    })
+    { rows: [], count: 0, writing: false, checkpoints: [] },
+    async (connection, database) => {
+      const { rows, count } = await listRunRows(connection, page)
+      return {
+        rows,
+        count,
+        writing: await isMigrationWriting(connection, database),
+        checkpoints: await listCheckpointRows(
+          connection,
+          rows.filter((r) => r.status === "running").map((r) => r.id)
+        ),
+      }
+    }
   ).catch((error) => {
     throw unreadable(error)
   })
   const live = stored.rows.map((row) => {
     const onBoard = findBoardRun(row.id)
-    return onBoard ? boardRunView(onBoard) : rowRunView(row, stored.writing)
+    return onBoard
+      ? boardRunView(onBoard)
+      : rowRunView(row, stored.writing, stored.checkpoints)
   })
   const dry = boardDryRuns().map(boardRunView)
   const runs = [...live, ...dry]
@@ -66,21 +77,35 @@ export async function listAdminRuns(
   return { runs, count: stored.count + dry.length }
 }
 
+/**
+ * One run as MySQL records it (runs, checkpoints, the target's lock), as any
+ * server sees it; null when unknown.
+ */
+export async function readStoredRun(
+  id: string
+): Promise<AdminMigrationRun | null> {
+  const url = configuredTargetUrl()
+  return await readTarget(url, null, async (connection, database) => {
+    const row = await findRunRow(connection, id)
+    return row
+      ? rowRunView(
+          row,
+          await isMigrationWriting(connection, database),
+          await listCheckpointRows(connection, [id])
+        )
+      : null
+  }).catch((error) => {
+    throw unreadable(error)
+  })
+}
+
 /** One run by id: live from this server, else from MySQL; 404 when unknown. */
 export async function getAdminRun(id: string): Promise<AdminMigrationRun> {
   const onBoard = findBoardRun(id)
   if (onBoard) {
     return boardRunView(onBoard)
   }
-  const url = configuredTargetUrl()
-  const found = await readTarget(url, null, async (connection, database) => {
-    const row = await findRunRow(connection, id)
-    return row
-      ? rowRunView(row, await isMigrationWriting(connection, database))
-      : null
-  }).catch((error) => {
-    throw unreadable(error)
-  })
+  const found = await readStoredRun(id)
   if (!found) {
     throw new MedusaError(
       MedusaError.Types.NOT_FOUND,

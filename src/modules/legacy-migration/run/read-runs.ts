@@ -92,6 +92,29 @@ export async function listRunRows(
   return { rows, count: Number(count) }
 }
 
+/** A `migration_checkpoints` row: how far a run got in a collection, and when. */
+export type CheckpointRow = {
+  run_id: string
+  collection: string
+  processed_count: number
+  updated_at: Date
+}
+
+/** The checkpoints the given runs wrote last (one per collection at most). */
+export async function listCheckpointRows(
+  connection: Connection,
+  runIds: string[]
+): Promise<CheckpointRow[]> {
+  if (!runIds.length) {
+    return []
+  }
+  return await connection.query(
+    `SELECT run_id, collection, processed_count, updated_at
+     FROM migration_checkpoints WHERE run_id IN (?)`,
+    [runIds]
+  )
+}
+
 /** One run, or null. */
 export async function findRunRow(
   connection: Connection,
