@@ -216,6 +216,8 @@ medusaIntegrationTestRunner({
       try {
         const refused = await failed(start())
         expect(refused.status).toBe(409)
+        const { data: list } = await api.get(ROUTE, { headers })
+        expect(list.running_elsewhere).toBe(true)
         const { exit, stderr } = cli(5)
         const { code } = await exit
         expect(code).toBe(4)
@@ -224,6 +226,28 @@ medusaIntegrationTestRunner({
         await lock.release()
       }
       expect(await legacyMedusaSnapshot(getContainer())).toEqual(before)
+      const { data: list } = await api.get(ROUTE, { headers })
+      expect(list.running_elsewhere).toBe(false)
+    })
+
+    it("gives the lock back when a run fails on the way, and the next run finishes it", async () => {
+      const started = await start({ batch_size: 1 })
+      expect(started.status).toBe(202)
+      await mysql.query("RENAME TABLE customers TO customers_hidden")
+      let run: AdminStage2Run
+      try {
+        run = await finished(started.data.run.id)
+      } finally {
+        await mysql.query("RENAME TABLE customers_hidden TO customers")
+      }
+      expect(run.status).toBe("failed")
+      expect(run.error).toMatch(/has no legacy tables/)
+      expect(run.report).toBeNull()
+
+      const again = await start()
+      expect(again.status).toBe(202)
+      expect((await finished(again.data.run.id)).report?.ok).toBe(true)
+      expect(await legacyMedusaSnapshot(getContainer())).toEqual(single)
     })
 
     it("a stage-2 CLI run killed mid-way, then started again, ends identical to an uninterrupted run", async () => {
@@ -320,6 +344,10 @@ medusaIntegrationTestRunner({
           /Sales channel sc_nope does not exist/
         )
         await rejects({ currency_code: "JPY" }, /does not accept JPY/)
+        await rejects(
+          { stock_location_id: "sloc_nope" },
+          /Stock location sloc_nope does not exist/
+        )
         const { data } = await api.get(ROUTE, { headers })
         expect(data.count).toBe(runs)
         expect(await migrated("product")).toBe(0)

@@ -14,15 +14,21 @@ const POLL_MS = 1500
 
 const KEY = ["legacy-migration", "stage-2"]
 
-/** The latest stage-2 runs, newest first; polled while one is running. */
+/**
+ * The latest stage-2 runs of this server, newest first, and whether one runs
+ * elsewhere (another server, the CLI); polled while one is running.
+ */
 export function useStage2Runs() {
   return useQuery({
     queryKey: KEY,
     queryFn: () =>
-      sdk.client.fetch<{ runs: AdminStage2Run[]; count: number }>(ROUTE, {
-        query: { limit: 5 },
-      }),
+      sdk.client.fetch<{
+        runs: AdminStage2Run[]
+        count: number
+        running_elsewhere: boolean
+      }>(ROUTE, { query: { limit: 5 } }),
     refetchInterval: (query) =>
+      query.state.data?.running_elsewhere ||
       query.state.data?.runs.some((run) => run.status === "running")
         ? POLL_MS
         : false,

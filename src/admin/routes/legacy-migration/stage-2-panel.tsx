@@ -107,7 +107,8 @@ export const Stage2Panel = ({ disabled }: { disabled: boolean }) => {
   const start = useStartStage2()
   const prompt = usePrompt()
   const latest = data?.runs[0]
-  const running = latest?.status === "running"
+  const elsewhere = data?.running_elsewhere ?? false
+  const running = latest?.status === "running" || elsewhere
 
   const onMove = async () => {
     const confirmed = await prompt({
@@ -132,6 +133,12 @@ export const Stage2Panel = ({ disabled }: { disabled: boolean }) => {
           Run it once stage 1 has completed. One stage-2 run at a time, from
           here or from npm run migrate:legacy -- --stage 2.
         </Text>
+        {elsewhere && (
+          <Hint>
+            A stage-2 run is under way on another server or from the command
+            line; it can be started again once it ends.
+          </Hint>
+        )}
         {(start.error || error) && (
           <Hint variant="error" role="alert">
             {(start.error ?? error)?.message}

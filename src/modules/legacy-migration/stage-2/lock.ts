@@ -52,6 +52,23 @@ export async function acquireStage2Lock(
   }
 }
 
+/** Whether any process (this one included) holds the stage-2 lock now. */
+export async function isStage2Locked(
+  container: MedusaContainer
+): Promise<boolean> {
+  const knex = container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
+  const { rows } = await knex.raw(
+    `SELECT EXISTS (
+       SELECT 1 FROM pg_locks
+       WHERE locktype = 'advisory' AND granted AND classid = ? AND objid = ?
+         AND objsubid = 2
+         AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+     ) AS locked`,
+    STAGE_2_LOCK
+  )
+  return rows[0]?.locked === true
+}
+
 /** Runs `work` holding the stage-2 lock (refused with a CONFLICT if held). */
 export async function withStage2Lock<T>(
   container: MedusaContainer,

@@ -65,6 +65,18 @@ export async function resolveStage2Targets(
       "No stock location for the legacy stock: set the store's default location or pass stock_location_id"
     )
   }
+  if (input.stock_location_id) {
+    const { data: locations } = await query.graph({
+      entity: "stock_location",
+      fields: ["id"],
+      filters: { id: input.stock_location_id },
+    })
+    if (!locations.length) {
+      throw misconfigured(
+        `Stock location ${input.stock_location_id} does not exist`
+      )
+    }
+  }
   const { data: profiles } = await query.graph({
     entity: "shipping_profile",
     fields: ["id", "type"],

@@ -5,6 +5,7 @@ import type {
 import { MedusaError } from "@medusajs/framework/utils"
 import { stage2RunView } from "../../../../../modules/legacy-migration/stage-2/admin-view"
 import { listStage2BoardRuns } from "../../../../../modules/legacy-migration/stage-2/board"
+import { isStage2Locked } from "../../../../../modules/legacy-migration/stage-2/lock"
 import { startStage2InBackground } from "./start-stage-2"
 import type {
   AdminListLegacyStage2RunsType,
@@ -34,17 +35,23 @@ export const POST = async (
   }
 }
 
-/** Stage-2 runs started from this server, newest first. */
+/**
+ * Stage-2 runs started from this server, newest first, and whether a run
+ * this server does not follow (another server's, or the CLI's) holds the
+ * stage-2 lock.
+ */
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminListLegacyStage2RunsType>,
   res: MedusaResponse
 ) => {
   const { limit, offset } = req.validatedQuery
   const runs = listStage2BoardRuns()
+  const here = runs.some((run) => run.status === "running")
   res.json({
     runs: runs.slice(offset, offset + limit).map(stage2RunView),
     count: runs.length,
     limit,
     offset,
+    running_elsewhere: !here && (await isStage2Locked(req.scope)),
   })
 }
