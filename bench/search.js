@@ -11,8 +11,10 @@
  * stock PostgreSQL provider's (SEARCH_FUZZY=false).
  *
  * Re-runs: BENCH_SEARCH_DATABASE_URL reuses a database seeded earlier,
- * BENCH_SKIP_BUILD=1 reuses the current .medusa/server build, and
- * BENCH_SEARCH_INDEXING=0 leaves the indexing figures out.
+ * BENCH_SKIP_BUILD=1 reuses the current .medusa/server build,
+ * BENCH_SEARCH_INDEXING=0 leaves the indexing figures out, and
+ * BENCH_SEARCH_ROUTES=0 leaves the routes out (no build, no server): an
+ * indexing-only run, e.g. `BENCH_SEARCH_PRODUCTS=2000 BENCH_SEARCH_ROUTES=0`.
  */
 const autocannon = require("autocannon")
 const net = require("net")
@@ -35,6 +37,7 @@ const DURATION = Number(process.env.BENCH_DURATION || 10)
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 3)
 const INDEXING_BATCH = Number(process.env.BENCH_SEARCH_BATCH || 2000)
 const INDEXING_PREFIX = "search-bench-indexing:"
+const ROUTES_MEASURED = process.env.BENCH_SEARCH_ROUTES !== "0"
 
 const search = (body) => ({
   method: "POST",
@@ -250,6 +253,12 @@ async function measureIndexing(env) {
   return { rebuild: rate(rebuild), batch: rate(batch) }
 }
 
+function printIndexing(indexing) {
+  console.log(
+    `\nindexing: full rebuild ${indexing.rebuild} documents/s, batch update ${indexing.batch} documents/s`
+  )
+}
+
 function printTable(rows) {
   const header = [
     "route",
@@ -303,7 +312,9 @@ async function main() {
   delete env.MEILISEARCH_HOST
   const started = Date.now()
   try {
-    if (process.env.BENCH_SKIP_BUILD === "1") {
+    if (!ROUTES_MEASURED) {
+      console.log("bench: indexing only, no build")
+    } else if (process.env.BENCH_SKIP_BUILD === "1") {
       console.log("bench: reusing the current production build")
     } else {
       console.log("bench: building the production server")
@@ -327,6 +338,12 @@ async function main() {
       process.env.BENCH_SEARCH_INDEXING === "0"
         ? undefined
         : await measureIndexing(env)
+    if (!ROUTES_MEASURED) {
+      if (indexing) {
+        printIndexing(indexing)
+      }
+      return
+    }
     const key = await publishableKey(database.url)
     console.log(
       `bench: ${CONNECTIONS} connections, ${DURATION} s a run, ${ROUNDS} rounds (medians below)`
@@ -356,9 +373,7 @@ async function main() {
       ...searchRoutes.flatMap((route) => rowsFor(route.name)),
     ])
     if (indexing) {
-      console.log(
-        `\nindexing: full rebuild ${indexing.rebuild} documents/s, batch update ${indexing.batch} documents/s`
-      )
+      printIndexing(indexing)
     }
     console.log(
       `\nbench: done in ${Math.round((Date.now() - started) / 1000)} s`

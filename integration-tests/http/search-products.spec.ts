@@ -87,7 +87,7 @@ async function adminProduct(
 
 medusaIntegrationTestRunner({
   inApp: true,
-  testSuite: ({ api, getContainer }) => {
+  testSuite: ({ api, getContainer, dbConnection }) => {
     let headers: Headers
     let adminHeaders: Headers
     let eurRegionId: string
@@ -106,6 +106,14 @@ medusaIntegrationTestRunner({
         .post("/store/search", body, { headers: requestHeaders })
         .then((response) => response.status)
         .catch((error) => error.response.status as number)
+
+    /** An admin POST whose failure reports the response body. */
+    const adminPost = (path: string, body: unknown) =>
+      api.post(path, body, { headers: adminHeaders }).catch((error) => {
+        throw new Error(
+          `POST ${path}: ${error.response?.status} ${JSON.stringify(error.response?.data)}`
+        )
+      })
 
     const byHandle = async (handle: string) =>
       (await search({ filters: { handle }, pagination: { take: 1 } })).hits[0]
@@ -297,6 +305,68 @@ medusaIntegrationTestRunner({
       })
       expect(inStock.hits.map((hit) => hit.document.handle)).not.toContain(
         "kouign-amann"
+      )
+    })
+
+    it("indexes a new product once, not once more per variant", async () => {
+      const { rows } = await dbConnection.raw(
+        `SELECT p.table_name FROM search_index i
+         JOIN search_index_version v
+           ON v.search_index_id = i.id AND v.version = i.active_version
+         JOIN search_postgres_index p ON p.name = v.physical_name
+         WHERE i.name = 'product'`
+      )
+      const table = rows[0].table_name as string
+      // Every document write, as the table sees it.
+      await dbConnection.raw(
+        `CREATE TABLE search_test_writes (id text NOT NULL);
+         CREATE FUNCTION search_test_log_write() RETURNS trigger AS $$
+           BEGIN INSERT INTO search_test_writes VALUES (NEW.id); RETURN NEW; END
+         $$ LANGUAGE plpgsql;
+         CREATE TRIGGER search_test_writes AFTER INSERT OR UPDATE ON "${table}"
+           FOR EACH ROW EXECUTE FUNCTION search_test_log_write();`
+      )
+      const { data: channels } = await api.get(
+        "/admin/sales-channels?name=Klelite%20Webshop",
+        { headers: adminHeaders }
+      )
+      const sizes = ["Petit", "Moyen", "Grand"]
+      const { data } = await adminPost("/admin/products", {
+        title: "Kouglof aux raisins",
+        handle: "kouglof-aux-raisins",
+        status: "published",
+        sales_channels: [{ id: channels.sales_channels[0].id }],
+        options: [{ title: "Taille", values: [...sizes, "Mini"] }],
+        variants: sizes.map((size, i) => ({
+          title: size,
+          manage_inventory: false,
+          options: { Taille: size },
+          prices: [{ currency_code: "eur", amount: 12 + i * 6 }],
+        })),
+      })
+
+      await waitFor(
+        async () => (await byHandle("kouglof-aux-raisins"))?.price_eur === 12,
+        { what: "the new product in the index" }
+      )
+      // Room for every event of the creation to be handled.
+      await new Promise((resolve) => setTimeout(resolve, 3000))
+      const writes = await dbConnection.raw(
+        `SELECT count(*) FROM search_test_writes WHERE id = ?`,
+        [data.product.id]
+      )
+      expect(Number(writes.rows[0].count)).toEqual(1)
+
+      // A variant added later still reaches the index.
+      await adminPost(`/admin/products/${data.product.id}/variants`, {
+        title: "Mini",
+        manage_inventory: false,
+        options: { Taille: "Mini" },
+        prices: [{ currency_code: "eur", amount: 5 }],
+      })
+      await waitFor(
+        async () => (await byHandle("kouglof-aux-raisins"))?.price_eur === 5,
+        { what: "the added variant's price in the index" }
       )
     })
 

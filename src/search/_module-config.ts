@@ -38,6 +38,8 @@ export function searchModule(env: SearchEnv) {
     key: Modules.SEARCH,
     resolve: "@medusajs/medusa/search",
     options: {
+      // Rebuilds write a seed page in one upsert instead of the default 100.
+      reindex: { batch_size: 1000 },
       providers: [
         { resolve: "@medusajs/medusa/search-postgres", id: "postgres" },
         {

@@ -30,7 +30,7 @@ type VariantRow = {
   options?: ({ value: string | null } | null)[] | null
 }
 
-/** A category with as many of its ancestors as the graph query selects. */
+/** A category with its ancestors. */
 export type CategoryRow = {
   name: string
   handle: string
@@ -39,7 +39,7 @@ export type CategoryRow = {
   parent_category?: CategoryRow | null
 }
 
-/** The product as `PRODUCT_GRAPH_FIELDS` reads it. */
+/** A product with everything its document is built from. */
 export type ProductRow = {
   id: string
   title: string
@@ -55,40 +55,6 @@ export type ProductRow = {
   sales_channels?: ({ id: string } | null)[] | null
   variants?: (VariantRow | null)[] | null
 }
-
-const CATEGORY_FIELDS = ["name", "handle", "is_active", "is_internal"]
-
-/** What the index reads from `query.graph` for each product. */
-export const PRODUCT_GRAPH_FIELDS = [
-  "id",
-  "title",
-  "subtitle",
-  "description",
-  "handle",
-  "status",
-  "thumbnail",
-  "created_at",
-  "collection.title",
-  "collection.handle",
-  ...CATEGORY_FIELDS.flatMap((field) => [
-    `categories.${field}`,
-    `categories.parent_category.${field}`,
-    `categories.parent_category.parent_category.${field}`,
-  ]),
-  "tags.value",
-  "sales_channels.id",
-  "variants.id",
-  "variants.sku",
-  "variants.manage_inventory",
-  "variants.allow_backorder",
-  "variants.options.value",
-  "variants.prices.amount",
-  "variants.prices.currency_code",
-  "variants.prices.price_list_id",
-  "variants.prices.rules_count",
-  "variants.inventory_items.required_quantity",
-  "variants.inventory_items.inventory.location_levels.available_quantity",
-]
 
 /** The document the product index stores for one product. */
 export type ProductDocument = {

@@ -51,6 +51,37 @@ const viaInventoryItem = ["inventory_item.variants.product_id"]
 
 const viaVariant = through("product_variant", ["product_id"])
 
+/**
+ * How soon after its product a variant counts as created with it. Medusa
+ * releases a workflow's events once it has committed, so `product.created`
+ * already reads those variants: indexing the product again for each of its
+ * `product-variant.created` would repeat the same write once per variant.
+ */
+const CREATED_WITH_PRODUCT_MS = 2000
+
+type NewVariantRow = {
+  product_id: string | null
+  created_at: string | Date
+  product?: { created_at: string | Date } | null
+}
+
+/** The products of variants added to an existing product. */
+const viaAddedVariant: ProductIdResolver = async (query, ids) => {
+  const { data } = await query.graph({
+    entity: "product_variant",
+    fields: ["product_id", "created_at", "product.created_at"],
+    filters: { id: ids },
+  })
+  const added = (data as NewVariantRow[]).filter(
+    (variant) =>
+      !variant.product ||
+      new Date(variant.created_at).getTime() -
+        new Date(variant.product.created_at).getTime() >
+        CREATED_WITH_PRODUCT_MS
+  )
+  return [...collectProductIds(added)]
+}
+
 /** The products of a flash sale's items, deleted sales included. */
 const viaFlashSale: ProductIdResolver = async (query, ids) => {
   const { data } = await query.graph({
@@ -74,7 +105,7 @@ const RESOLVERS: Record<string, ProductIdResolver> = {
   "product.created": async (_query, ids) => ids,
   "product.updated": async (_query, ids) => ids,
   "product.deleted": async (_query, ids) => ids,
-  "product-variant.created": viaVariant,
+  "product-variant.created": viaAddedVariant,
   "product-variant.updated": viaVariant,
   "product-variant.deleted": viaVariant,
   "inventory-level.created": through("inventory_level", viaInventoryItem),

@@ -1,13 +1,8 @@
-import type { SearchTypes } from "@medusajs/framework/types"
+import { graphByIds, type Query } from "./_graph"
 import type { ProductRow, ProductSignals } from "./_product-document"
-
-type Query = SearchTypes.SearchIngestionContext["container"]["query"]
 
 /** Order states whose lines do not count as sold. */
 const UNSOLD_ORDER_STATUSES = new Set(["canceled", "draft"])
-
-/** Most ids one `query.graph` filter carries. */
-const FILTER_CHUNK = 500
 
 type OrderItemRow = {
   item_id: string
@@ -25,33 +20,6 @@ type SaleItemRow = {
   } | null
 }
 
-function chunks<T>(values: T[]): T[][] {
-  const out: T[][] = []
-  for (let start = 0; start < values.length; start += FILTER_CHUNK) {
-    out.push(values.slice(start, start + FILTER_CHUNK))
-  }
-  return out
-}
-
-async function graphAll<T>(
-  query: Query,
-  entity: string,
-  fields: string[],
-  key: string,
-  ids: string[]
-): Promise<T[]> {
-  const rows: T[] = []
-  for (const chunk of chunks(ids)) {
-    const { data } = await query.graph({
-      entity,
-      fields,
-      filters: { [key]: chunk },
-    })
-    rows.push(...(data as T[]))
-  }
-  return rows
-}
-
 /**
  * Units of each product bought in orders that are neither canceled nor
  * drafts, counted on each order's current version.
@@ -64,7 +32,7 @@ export async function unitsSoldByProduct(
   if (!productIds.length) {
     return sold
   }
-  const lines = await graphAll<{ id: string; product_id: string | null }>(
+  const lines = await graphByIds<{ id: string; product_id: string | null }>(
     query,
     "order_line_item",
     ["id", "product_id"],
@@ -75,7 +43,7 @@ export async function unitsSoldByProduct(
   if (!productOf.size) {
     return sold
   }
-  const items = await graphAll<OrderItemRow>(
+  const items = await graphByIds<OrderItemRow>(
     query,
     "order_item",
     ["item_id", "quantity", "version", "order.status", "order.version"],
@@ -116,7 +84,7 @@ export async function productsOnFlashSale(
   if (!productByVariant.size) {
     return on
   }
-  const items = await graphAll<SaleItemRow>(
+  const items = await graphByIds<SaleItemRow>(
     query,
     "flash_sale_item",
     ["variant_id", "sale.status", "sale.starts_at", "sale.ends_at"],

@@ -5,17 +5,24 @@ import {
   graphSeed,
   search,
 } from "@medusajs/framework/utils"
-import {
-  PRODUCT_GRAPH_FIELDS,
-  toProductDocument,
-  type ProductRow,
-} from "./_product-document"
+import type { Query } from "./_graph"
+import { toProductDocument } from "./_product-document"
 import {
   isProductDelete,
   PRODUCT_INDEX_EVENTS,
   resolveProductIds,
 } from "./_product-events"
+import {
+  loadProductRows,
+  PRODUCT_FIELDS,
+  type ProductBaseRow,
+} from "./_product-rows"
 import { loadProductSignals } from "./_product-signals"
+import {
+  loadCatalogueTaxonomy,
+  loadProductTaxonomy,
+  type ProductTaxonomy,
+} from "./_product-taxonomy"
 import { PRODUCT_SYNONYMS } from "./_synonyms"
 
 const priceField = () =>
@@ -54,15 +61,82 @@ export const productSearchFields = search.define({
   on_flash_sale: search.boolean().filterable().facetable(),
 })
 
-const source = {
-  fields: PRODUCT_GRAPH_FIELDS,
-  transform: async (
-    rows: ProductRow[],
-    context: SearchTypes.SearchIngestionContext
-  ) => {
-    const signals = await loadProductSignals(context.container.query, rows)
-    return rows.map((row) => toProductDocument(row, signals))
+/** Products read per page by a rebuild: each page costs a fixed number of reads. */
+const SEED_PAGE_SIZE = 1000
+
+/** The documents of a page of products, in a fixed number of reads. */
+async function productDocuments(
+  query: Query,
+  rows: ProductBaseRow[],
+  taxonomy: ProductTaxonomy
+) {
+  const products = await loadProductRows(query, rows, taxonomy)
+  const signals = await loadProductSignals(query, products)
+  return products.map((product) => toProductDocument(product, signals))
+}
+
+/** Event-driven updates: a few products, read with their own taxonomy. */
+const consume = graphConsume<typeof productSearchFields, ProductBaseRow>({
+  fields: PRODUCT_FIELDS,
+  resolve_ids: resolveProductIds,
+  is_delete: isProductDelete,
+  transform: async (rows, context) => {
+    const query = context.container.query
+    const taxonomy = await loadProductTaxonomy(
+      query,
+      rows.map((row) => row.id)
+    )
+    return await productDocuments(query, rows, taxonomy)
   },
+})
+
+/**
+ * Yields what `pages` yields, reading the next page while the Search Module
+ * writes the current one: reads are mostly Node's work, writes PostgreSQL's.
+ */
+async function* readAhead<T>(pages: AsyncIterable<T>): AsyncGenerator<T> {
+  const iterator = pages[Symbol.asyncIterator]()
+  let next = iterator.next()
+  try {
+    while (true) {
+      const page = await next
+      if (page.done) {
+        return
+      }
+      next = iterator.next()
+      yield page.value
+    }
+  } finally {
+    // Stopped by a failed write: the page read ahead is no longer wanted.
+    next.catch(() => undefined)
+  }
+}
+
+/**
+ * Rebuilds the catalogue page by page in id order, a page ahead of the writes. A full
+ * rebuild reads the whole taxonomy once for all pages; a scoped one
+ * (filters, catch-up) reads each page's.
+ */
+function seed(context: SearchTypes.SearchSeedContext) {
+  // Read beside the first page rather than after it.
+  const catalogue =
+    !context.filters && !context.catchup
+      ? loadCatalogueTaxonomy(context.container.query)
+      : undefined
+  catalogue?.catch(() => undefined)
+  const taxonomyOf = (query: Query, rows: ProductBaseRow[]) =>
+    catalogue ??
+    loadProductTaxonomy(
+      query,
+      rows.map((row) => row.id)
+    )
+  const pages = graphSeed<typeof productSearchFields, ProductBaseRow>({
+    fields: PRODUCT_FIELDS,
+    batch_size: SEED_PAGE_SIZE,
+    transform: async (rows, { container: { query } }) =>
+      await productDocuments(query, rows, await taxonomyOf(query, rows)),
+  })(context)
+  return readAhead(pages)
 }
 
 const engineSettings = { synonyms: PRODUCT_SYNONYMS }
@@ -88,15 +162,6 @@ export default defineSearchIndex({
     },
   },
   events: PRODUCT_INDEX_EVENTS,
-  consume: graphConsume<typeof productSearchFields, ProductRow>({
-    ...source,
-    resolve_ids: resolveProductIds,
-    is_delete: isProductDelete,
-  }),
-  // Larger pages than the default 200: a rebuild costs a fixed number of
-  // reads and writes per page.
-  seed: graphSeed<typeof productSearchFields, ProductRow>({
-    ...source,
-    batch_size: 500,
-  }),
+  consume,
+  seed,
 })

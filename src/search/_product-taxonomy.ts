@@ -1,0 +1,161 @@
+import type { CategoryRow } from "./_product-document"
+import { graphAll, graphByIds, groupBy, type Query } from "./_graph"
+
+type CategoryRecord = {
+  id: string
+  name: string
+  handle: string
+  is_active: boolean | null
+  is_internal: boolean | null
+  parent_category_id: string | null
+  products?: ({ id: string } | null)[] | null
+}
+
+type TagRecord = {
+  value: string
+  products?: ({ id: string } | null)[] | null
+}
+
+type ProductLinks = {
+  id: string
+  categories?: ({ id: string } | null)[] | null
+  tags?: ({ value: string } | null)[] | null
+}
+
+/** Categories (each with its ancestors) and tags of each product. */
+export type ProductTaxonomy = {
+  categoriesOf: (productId: string) => CategoryRow[]
+  tagsOf: (productId: string) => { value: string }[]
+}
+
+const CATEGORY_FIELDS = [
+  "id",
+  "name",
+  "handle",
+  "is_active",
+  "is_internal",
+  "parent_category_id",
+]
+
+/** Category rows linked to their parents, built once per read. */
+function categoryTree(records: CategoryRecord[]): Map<string, CategoryRow> {
+  const byId = new Map(records.map((record) => [record.id, record]))
+  const built = new Map<string, CategoryRow>()
+  const build = (id: string, seen: Set<string>): CategoryRow | null => {
+    const cached = built.get(id)
+    const record = byId.get(id)
+    if (cached || !record || seen.has(id)) {
+      return cached ?? null
+    }
+    seen.add(id)
+    const row: CategoryRow = {
+      name: record.name,
+      handle: record.handle,
+      is_active: record.is_active,
+      is_internal: record.is_internal,
+      parent_category: record.parent_category_id
+        ? build(record.parent_category_id, seen)
+        : null,
+    }
+    built.set(id, row)
+    return row
+  }
+  records.forEach((record) => build(record.id, new Set()))
+  return built
+}
+
+/** Values of `records` by the ids of the products each one lists. */
+function invert<T extends { products?: ({ id: string } | null)[] | null }, V>(
+  records: T[],
+  valueOf: (record: T) => V | undefined
+): Map<string, V[]> {
+  const byProduct = new Map<string, V[]>()
+  for (const record of records) {
+    const value = valueOf(record)
+    if (value === undefined) {
+      continue
+    }
+    for (const product of record.products ?? []) {
+      if (!product?.id) {
+        continue
+      }
+      const values = byProduct.get(product.id)
+      if (values) {
+        values.push(value)
+      } else {
+        byProduct.set(product.id, [value])
+      }
+    }
+  }
+  return byProduct
+}
+
+/**
+ * The taxonomy of the whole catalogue in two reads (categories and tags with
+ * their product ids): what a full rebuild needs, cheaper than asking each
+ * page of products for its categories and tags.
+ */
+export async function loadCatalogueTaxonomy(
+  query: Query
+): Promise<ProductTaxonomy> {
+  const [categories, tags] = await Promise.all([
+    graphAll<CategoryRecord>(query, "product_category", [
+      ...CATEGORY_FIELDS,
+      "products.id",
+    ]),
+    graphAll<TagRecord>(query, "product_tag", ["value", "products.id"]),
+  ])
+  const tree = categoryTree(categories)
+  const categoriesOf = invert(categories, (record) => tree.get(record.id))
+  const tagsOf = invert(tags, (record) => ({ value: record.value }))
+  return {
+    categoriesOf: (id) => categoriesOf.get(id) ?? [],
+    tagsOf: (id) => tagsOf.get(id) ?? [],
+  }
+}
+
+/** The taxonomy of a few products: their links, then every category once. */
+export async function loadProductTaxonomy(
+  query: Query,
+  productIds: string[]
+): Promise<ProductTaxonomy> {
+  const [categoryLinks, tagLinks, categories] = await Promise.all([
+    graphByIds<ProductLinks>(
+      query,
+      "product",
+      ["id", "categories.id"],
+      "id",
+      productIds
+    ),
+    graphByIds<ProductLinks>(
+      query,
+      "product",
+      ["id", "tags.value"],
+      "id",
+      productIds
+    ),
+    graphAll<CategoryRecord>(query, "product_category", CATEGORY_FIELDS),
+  ])
+  const tree = categoryTree(categories)
+  const categoriesOf = groupBy(
+    categoryLinks.flatMap((product) =>
+      (product.categories ?? []).flatMap((category) => {
+        const row = category && tree.get(category.id)
+        return row ? [{ product: product.id, row }] : []
+      })
+    ),
+    (link) => link.product
+  )
+  const tagsOf = new Map(
+    tagLinks.map((product) => [
+      product.id,
+      (product.tags ?? []).flatMap((tag) =>
+        tag ? [{ value: tag.value }] : []
+      ),
+    ])
+  )
+  return {
+    categoriesOf: (id) => (categoriesOf.get(id) ?? []).map((link) => link.row),
+    tagsOf: (id) => tagsOf.get(id) ?? [],
+  }
+}
