@@ -11,6 +11,7 @@ import type {
   ExpandedTerm,
   FuzzyPostgresSearchOptions,
   QueryExpansion,
+  TermCloseness,
 } from "./types"
 import { planFacets } from "./utils/facets"
 import { highlightFields, highlightHits } from "./utils/highlight"
@@ -21,8 +22,9 @@ import {
   type StatementRow,
 } from "./utils/statement"
 import { buildSynonymMap, synonymsOf, type SynonymMap } from "./utils/synonyms"
+import { trigramSimilarity } from "./utils/trigram"
 import { TtlCache } from "./utils/ttl-cache"
-import { buildTsQuery } from "./utils/tsquery"
+import { buildCloseness, buildTsQuery } from "./utils/tsquery"
 import {
   addToVocabulary,
   clearVocabulary,
@@ -372,13 +374,19 @@ export class FuzzyPostgresSearchService extends StockPostgresSearchService {
       const corrections = [...fixes, ...synonymsOf(synonyms, fixes)].filter(
         (word) => !taken.has(word)
       )
-      return { term: match.term, prefix, synonyms: own, corrections }
+      const tiers = fixes.map((fix) => ({
+        words: [fix, ...synonymsOf(synonyms, [fix])].filter(
+          (word) => !taken.has(word)
+        ),
+        similarity: trigramSimilarity(match.term, fix),
+      }))
+      return { term: match.term, prefix, synonyms: own, corrections, tiers }
     })
     const any = options.match_strategy === "any"
     return {
       terms: expanded,
       full: buildTsQuery(expanded, { any, withCorrections: true }),
-      exact: buildTsQuery(expanded, { any, withCorrections: false }),
+      closeness: buildCloseness(expanded),
     }
   }
 
@@ -446,12 +454,27 @@ export class FuzzyPostgresSearchService extends StockPostgresSearchService {
       return `to_tsquery('${this.tsConfig_}', ?)`
     }
     const full = tsquery(expansion.full)
-    const exact = tsquery(expansion.exact)
+    // Each term scores the closest alternative the document holds: the word
+    // typed (a synonym, a completion) counts 1, a correction its similarity,
+    // times one plus that alternative's own text rank. A correction never
+    // borrows the rank of a closer word elsewhere in the document, so exact
+    // and prefix matches come first, then the closest typos.
+    const termRank = (params: unknown[], term: TermCloseness) =>
+      `CASE ${[{ query: term.exact, similarity: 1 }, ...term.tiers]
+        .map(({ query, similarity }) => {
+          const matches = tsquery(query)(params)
+          const rank = `ts_rank_cd(${vector}, ${tsquery(query)(params)}, 32)`
+          return `WHEN ${vector} @@ ${matches} THEN ${similarity.toFixed(4)} * (1 + ${rank})`
+        })
+        .join(" ")} ELSE 0 END`
+    const terms = expansion.closeness
     return {
       q: input.query.q?.trim(),
       needsBm25Limit: false,
       rankSql: (params) =>
-        `(ts_rank_cd(${vector}, ${full(params)}, 32) + CASE WHEN ${vector} @@ ${exact(params)} THEN 1 ELSE 0 END)`,
+        terms.length
+          ? `((${terms.map((term) => termRank(params, term)).join(" + ")}) / ${terms.length})`
+          : `ts_rank_cd(${vector}, ${full(params)}, 32)`,
       matchSql: (params) => `${vector} @@ ${full(params)}`,
     }
   }

@@ -22,13 +22,28 @@ export type ExpandedTerm = {
   synonyms: string[]
   /** Vocabulary words close to a word the index does not hold. */
   corrections: string[]
+  /**
+   * The corrections closest first, each with its synonyms and its trigram
+   * similarity to the word typed: what ranks the closest correction first.
+   */
+  tiers?: { words: string[]; similarity: number }[]
 }
 
 /** A free-text query resolved against the index' vocabulary. */
 export type QueryExpansion = {
   /** `to_tsquery` input matching the terms, their synonyms and corrections. */
   full: string
-  /** `to_tsquery` input without the corrections: matches rank above typos. */
-  exact: string
+  /**
+   * Per term, the `to_tsquery` input of the word itself (and synonyms) and of
+   * each of its corrections: a document scores the closeness of the best
+   * alternative it holds, 1 for the word itself.
+   */
+  closeness: TermCloseness[]
   terms: ExpandedTerm[]
+}
+
+/** How close each alternative of one query term is to what was typed. */
+export type TermCloseness = {
+  exact: string
+  tiers: { query: string; similarity: number }[]
 }

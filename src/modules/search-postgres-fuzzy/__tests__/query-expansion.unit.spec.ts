@@ -1,6 +1,7 @@
 import { queryTerms } from "../utils/normalize"
 import { buildSynonymMap, synonymsOf } from "../utils/synonyms"
-import { buildTsQuery } from "../utils/tsquery"
+import { trigramSimilarity } from "../utils/trigram"
+import { buildCloseness, buildTsQuery } from "../utils/tsquery"
 
 describe("query expansion", () => {
   it("folds accents and case and drops punctuation, so no operator gets through", () => {
@@ -39,5 +40,41 @@ describe("query expansion", () => {
     expect(buildTsQuery(terms, { any: true, withCorrections: false })).toEqual(
       "('gf' | ('gluten' <-> 'free')) | 'croisant' | 'choc':*"
     )
+  })
+
+  it("measures closeness as pg_trgm's similarity does", () => {
+    // Values pg_trgm 1.6 gives for the same pairs.
+    expect(trigramSimilarity("croisant", "croissant")).toBeCloseTo(0.7273, 4)
+    expect(trigramSimilarity("croisant", "croisade")).toBeCloseTo(0.5, 4)
+    expect(trigramSimilarity("pistchio", "pistachio")).toBeCloseTo(0.5833, 4)
+    expect(trigramSimilarity("pistchio", "pistou")).toBeCloseTo(0.3333, 4)
+    expect(trigramSimilarity("macaron", "macaron")).toEqual(1)
+  })
+
+  it("ranks the word typed first, then each correction with its synonyms, closest first", () => {
+    const closeness = buildCloseness([
+      {
+        term: "pistchio",
+        prefix: false,
+        synonyms: [],
+        corrections: ["pistachio", "pisto", "pistache"],
+        tiers: [
+          { words: ["pistachio", "pistache"], similarity: 0.5833 },
+          { words: ["pisto"], similarity: 0.3636 },
+        ],
+      },
+      { term: "choc", prefix: true, synonyms: [], corrections: [] },
+    ])
+
+    expect(closeness).toEqual([
+      {
+        exact: "'pistchio'",
+        tiers: [
+          { query: "('pistachio' | 'pistache')", similarity: 0.5833 },
+          { query: "'pisto'", similarity: 0.3636 },
+        ],
+      },
+      { exact: "'choc':*", tiers: [] },
+    ])
   })
 })

@@ -1,4 +1,4 @@
-import type { ExpandedTerm } from "../types"
+import type { ExpandedTerm, TermCloseness } from "../types"
 
 /** A quoted `to_tsquery` lexeme, or a phrase of them for several words. */
 function lexeme(text: string, prefix = false): string {
@@ -10,15 +10,37 @@ function lexeme(text: string, prefix = false): string {
   return quoted.length > 1 ? `(${quoted.join(" <-> ")})` : (quoted[0] ?? "")
 }
 
-function termQuery(term: ExpandedTerm, withCorrections: boolean): string {
-  const alternatives = [
-    lexeme(term.term, term.prefix),
-    ...term.synonyms.map((synonym) => lexeme(synonym)),
-    ...(withCorrections ? term.corrections.map((word) => lexeme(word)) : []),
-  ].filter(Boolean)
+function anyOf(lexemes: string[]): string {
+  const alternatives = lexemes.filter(Boolean)
   return alternatives.length > 1
     ? `(${alternatives.join(" | ")})`
     : (alternatives[0] ?? "")
+}
+
+function termQuery(term: ExpandedTerm, withCorrections: boolean): string {
+  return anyOf([
+    lexeme(term.term, term.prefix),
+    ...term.synonyms.map((synonym) => lexeme(synonym)),
+    ...(withCorrections ? term.corrections.map((word) => lexeme(word)) : []),
+  ])
+}
+
+/**
+ * The alternatives of each term from closest to farthest: the word typed
+ * (and its synonyms), then each correction with its synonyms.
+ */
+export function buildCloseness(terms: ExpandedTerm[]): TermCloseness[] {
+  return terms
+    .map((term) => ({
+      exact: termQuery(term, false),
+      tiers: (term.tiers ?? [])
+        .map((tier) => ({
+          query: anyOf(tier.words.map((word) => lexeme(word))),
+          similarity: tier.similarity,
+        }))
+        .filter((tier) => tier.query),
+    }))
+    .filter((term) => term.exact)
 }
 
 /**
