@@ -277,7 +277,12 @@ medusaIntegrationTestRunner({
         expect(done).toBeGreaterThan(0)
         expect(done).toBeLessThan(limit)
       }
-      // The killed process held the lock: it is free again at once.
+      // The killed process held the lock: PostgreSQL frees it with the
+      // process's connection, without waiting for any expiry.
+      await waitFor(
+        async () => !(await api.get(ROUTE, { headers })).data.running_elsewhere,
+        { timeoutMs: 5_000, intervalMs: 20, what: "the lock to be freed" }
+      )
       const started = await start({ batch_size: 7 })
       expect(started.status).toBe(202)
       const run = await finished(started.data.run.id)
