@@ -403,5 +403,51 @@ medusaIntegrationTestRunner({
         400, 400, 400, 400, 400, 400, 400, 400, 404, 400,
       ])
     })
+
+    it("follows a category and a tag renamed in the admin", async () => {
+      const { data: categories } = await api.get(
+        "/admin/product-categories?handle=breads",
+        { headers: adminHeaders }
+      )
+      await adminPost(
+        `/admin/product-categories/${categories.product_categories[0].id}`,
+        { name: "Levain Breads" }
+      )
+      const { data: tags } = await api.get(
+        "/admin/product-tags?value=nut-free",
+        {
+          headers: adminHeaders,
+        }
+      )
+      await adminPost(`/admin/product-tags/${tags.product_tags[0].id}`, {
+        value: "peanut-free",
+      })
+
+      const baguette = await waitFor(
+        async () => {
+          const document = await byHandle("baguette-tradition")
+          const dietary = (document?.dietary ?? []) as string[]
+          return (
+            dietary.includes("peanut-free") &&
+            (document?.category_lvl0 as string[])?.[0] === "Levain Breads" &&
+            document
+          )
+        },
+        { what: "the renamed category and tag in the index" }
+      )
+      expect(baguette.dietary).not.toContain("nut-free")
+      expect(baguette.category_names).toEqual(["Levain Breads"])
+
+      const byCategory = await search({
+        filters: { category_lvl0: "Levain Breads" },
+        pagination: { take: 50 },
+      })
+      const breads = await storeProducts()
+      expect(byCategory.metadata.count).toEqual(
+        breads.filter((product) =>
+          product.categories.some((category) => category.handle === "breads")
+        ).length
+      )
+    })
   },
 })

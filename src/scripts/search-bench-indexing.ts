@@ -22,12 +22,9 @@ export default async function searchBenchIndexing({
   const search = container.resolve(Modules.SEARCH)
   const batchSize = Number(args[0] ?? DEFAULT_BATCH)
 
-  const { metadata } = await query.graph({
-    entity: "product",
-    fields: ["id"],
-    pagination: { take: 1 },
-  })
-  const total = metadata?.count ?? 0
+  const [, total] = await container
+    .resolve(Modules.PRODUCT)
+    .listAndCountProducts({}, { take: 1, select: ["id"] })
 
   const rebuildStarted = Date.now()
   await search.reindex({ index: "product", strategy: "swap" })
