@@ -107,6 +107,28 @@ medusaIntegrationTestRunner({
         .then((response) => response.status)
         .catch((error) => error.response.status as number)
 
+    /** The table holding the product index' active version. */
+    const documentTable = async () => {
+      const { rows } = await dbConnection.raw(
+        `SELECT p.table_name FROM search_index i
+         JOIN search_index_version v
+           ON v.search_index_id = i.id AND v.version = i.active_version
+         JOIN search_postgres_index p ON p.name = v.physical_name
+         WHERE i.name = 'product'`
+      )
+      return rows[0].table_name as string
+    }
+
+    /** A product's status as its document holds it, `null` when not indexed. */
+    const indexedStatus = async (id: string) => {
+      const { rows } = await dbConnection.raw(
+        `SELECT document->>'status' AS status FROM "${await documentTable()}"
+         WHERE id = ?`,
+        [id]
+      )
+      return (rows[0]?.status as string | undefined) ?? null
+    }
+
     /** An admin POST whose failure reports the response body. */
     const adminPost = (path: string, body: unknown) =>
       api.post(path, body, { headers: adminHeaders }).catch((error) => {
@@ -309,14 +331,7 @@ medusaIntegrationTestRunner({
     })
 
     it("indexes a new product once, not once more per variant", async () => {
-      const { rows } = await dbConnection.raw(
-        `SELECT p.table_name FROM search_index i
-         JOIN search_index_version v
-           ON v.search_index_id = i.id AND v.version = i.active_version
-         JOIN search_postgres_index p ON p.name = v.physical_name
-         WHERE i.name = 'product'`
-      )
-      const table = rows[0].table_name as string
+      const table = await documentTable()
       // Every document write, as the table sees it.
       await dbConnection.raw(
         `CREATE TABLE search_test_writes (id text NOT NULL);
@@ -368,6 +383,31 @@ medusaIntegrationTestRunner({
         async () => (await byHandle("kouglof-aux-raisins"))?.price_eur === 5,
         { what: "the added variant's price in the index" }
       )
+    })
+
+    it("follows a product renamed, unpublished and deleted in the admin", async () => {
+      const { id } = await adminProduct(api, adminHeaders, "paris-brest")
+      await adminPost(`/admin/products/${id}`, { title: "Paris-Brest royal" })
+      await waitFor(
+        async () =>
+          (await byHandle("paris-brest"))?.title === "Paris-Brest royal",
+        { what: "the new title in the index" }
+      )
+      const royal = await search({ filters: { q: "royal" } })
+      expect(royal.hits.map((hit) => hit.document.handle)).toContain(
+        "paris-brest"
+      )
+
+      await adminPost(`/admin/products/${id}`, { status: "draft" })
+      await waitFor(async () => (await indexedStatus(id)) === "draft", {
+        what: "the unpublished product's status in the index",
+      })
+      expect(await byHandle("paris-brest")).toBeUndefined()
+
+      await api.delete(`/admin/products/${id}`, { headers: adminHeaders })
+      await waitFor(async () => (await indexedStatus(id)) === null, {
+        what: "the deleted product out of the index",
+      })
     })
 
     it("refuses bad input with a 4xx", async () => {
