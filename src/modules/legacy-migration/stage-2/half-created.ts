@@ -54,25 +54,30 @@ export async function migratedProducts(
 }
 
 /**
- * Deletes what an interrupted run left of the products of `rows`: the
- * products themselves (with their variants and linked inventory items) and
- * any inventory item of their SKUs no variant holds, so that they can be
- * created again whole.
+ * Deletes what an interrupted run left of the products of `rows` that are
+ * marked half-created in `found`: the products (with their variants and
+ * linked inventory items) and any inventory item of their SKUs no variant
+ * holds, so that they can be created again whole. Returns those rows.
  */
 export async function removeHalfCreated(
   container: MedusaContainer,
   rows: ProductRow[],
-  ids: string[]
-): Promise<void> {
-  if (!rows.length) {
-    return
+  found: Map<string, MigratedProduct>
+): Promise<ProductRow[]> {
+  const half = rows.filter(
+    (row) => found.get(row.legacy_id)?.complete === false
+  )
+  const ids = half.flatMap((row) => {
+    const product = found.get(row.legacy_id)
+    return product ? [product.id] : []
+  })
+  if (!ids.length) {
+    return []
   }
-  if (ids.length) {
-    await runQuietly(container, deleteProductsWorkflow, { ids })
-  }
-  const skus = rows.flatMap((r) => r.variants.map((v) => v.sku))
+  await runQuietly(container, deleteProductsWorkflow, { ids })
+  const skus = half.flatMap((r) => r.variants.map((v) => v.sku))
   if (!skus.length) {
-    return
+    return half
   }
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
@@ -88,6 +93,7 @@ export async function removeHalfCreated(
       orphans.map((item) => item.id)
     )
   }
+  return half
 }
 
 /** Marks the products of `rows` as completely created. */

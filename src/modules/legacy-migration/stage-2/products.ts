@@ -160,14 +160,7 @@ export async function migrateProducts(
     const present = new Set(
       [...found].flatMap(([id, p]) => (p.complete ? [id] : []))
     )
-    const half = live.filter(
-      (row) => found.get(row.legacy_id)?.complete === false
-    )
-    await removeHalfCreated(
-      container,
-      half,
-      half.map((row) => found.get(row.legacy_id)?.id ?? "")
-    )
+    await removeHalfCreated(container, live, found)
     const fresh = live.filter((row) => !present.has(row.legacy_id))
     const refused = await conflicts(query, fresh)
     for (const row of fresh) {
