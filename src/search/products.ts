@@ -81,6 +81,9 @@ const consume = graphConsume<typeof productSearchFields, ProductBaseRow>({
   resolve_ids: resolveProductIds,
   is_delete: isProductDelete,
   transform: async (rows, context) => {
+    if (!rows.length) {
+      return []
+    }
     const query = context.container.query
     const taxonomy = await loadProductTaxonomy(
       query,
