@@ -4,9 +4,15 @@ import {
   Modules,
   ProductStatus,
 } from "@medusajs/framework/utils"
-
-/** Products created per module call. */
-const BATCH_SIZE = 500
+import {
+  catalogueRefs,
+  createPricedProducts,
+  type CatalogueRefs,
+} from "./generated-catalog/create-priced-products"
+import {
+  seededRandom,
+  type SeededRandom,
+} from "./generated-catalog/seeded-random"
 
 const FLAVOURS = [
   "croissant",
@@ -96,21 +102,8 @@ const SYLLABLES = [
   "yor",
 ]
 
-/** A small deterministic generator, so every run builds the same catalog. */
-function generator(seed: number) {
-  let state = seed
-  const next = () => {
-    state = (state + 0x6d2b79f5) | 0
-    let t = Math.imul(state ^ (state >>> 15), 1 | state)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-  const pick = <T>(values: T[]) => values[Math.floor(next() * values.length)]
-  return { next, pick }
-}
-
 /** About 3,000 made-up words standing in for names, places and brands. */
-function madeUpWords(random: ReturnType<typeof generator>) {
+function madeUpWords(random: SeededRandom) {
   const words = new Set<string>()
   while (words.size < 3000) {
     const length = 2 + Math.floor(random.next() * 2)
@@ -121,9 +114,9 @@ function madeUpWords(random: ReturnType<typeof generator>) {
 
 function productInput(
   i: number,
-  random: ReturnType<typeof generator>,
+  random: SeededRandom,
   words: string[],
-  refs: { categoryIds: string[]; collectionIds: string[]; tagIds: string[] }
+  refs: CatalogueRefs
 ): CreateProductDTO {
   const flavour = random.pick(FLAVOURS)
   const title = `${random.pick(FORMS)} ${flavour} ${random.pick(words)} ${i}`
@@ -161,52 +154,22 @@ export default async function searchBenchCatalog({
 }: ExecArgs) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const count = Number(args[0] ?? 10_000)
-  const products = container.resolve(Modules.PRODUCT)
-  const pricing = container.resolve(Modules.PRICING)
-  const link = container.resolve(ContainerRegistrationKeys.LINK)
   const [salesChannel] = await container
     .resolve(Modules.SALES_CHANNEL)
     .listSalesChannels({}, { take: 1 })
-  const refs = {
-    categoryIds: (await products.listProductCategories({})).map((c) => c.id),
-    collectionIds: (await products.listProductCollections({})).map((c) => c.id),
-    tagIds: (await products.listProductTags({})).map((t) => t.id),
-  }
-  const random = generator(20261125)
+  const refs = await catalogueRefs(container)
+  const random = seededRandom(20261125)
   const words = madeUpWords(random)
   const started = Date.now()
 
-  for (let start = 0; start < count; start += BATCH_SIZE) {
-    const size = Math.min(BATCH_SIZE, count - start)
-    const created = await products.createProducts(
-      Array.from({ length: size }, (_, i) =>
-        productInput(start + i, random, words, refs)
-      )
-    )
-    const variants = created.flatMap((product) => product.variants ?? [])
-    const priceSets = await pricing.createPriceSets(
-      variants.map(() => {
-        const eur = 3 + Math.round(random.next() * 9000) / 100
-        return {
-          prices: [
-            { amount: eur, currency_code: "eur" },
-            { amount: Math.round(eur * 118) / 100, currency_code: "usd" },
-          ],
-        }
-      })
-    )
-    await link.create([
-      ...variants.map((variant, i) => ({
-        [Modules.PRODUCT]: { variant_id: variant.id },
-        [Modules.PRICING]: { price_set_id: priceSets[i].id },
-      })),
-      ...created.map((product) => ({
-        [Modules.PRODUCT]: { product_id: product.id },
-        [Modules.SALES_CHANNEL]: { sales_channel_id: salesChannel.id },
-      })),
-    ])
-    logger.info(`search bench catalog: ${start + size} / ${count} products`)
-  }
+  await createPricedProducts(container, {
+    count,
+    salesChannelId: salesChannel.id,
+    product: (index) => productInput(index, random, words, refs),
+    eurPrice: () => 3 + Math.round(random.next() * 9000) / 100,
+    onBatch: (created) =>
+      logger.info(`search bench catalog: ${created} / ${count} products`),
+  })
   logger.info(
     `search bench catalog: ${count} products in ${Math.round((Date.now() - started) / 1000)} s; rebuilding the index`
   )

@@ -8,10 +8,16 @@ import {
   Modules,
   ProductStatus,
 } from "@medusajs/framework/utils"
+import {
+  catalogueRefs,
+  createPricedProducts,
+  type CatalogueRefs,
+} from "./generated-catalog/create-priced-products"
+import {
+  seededRandom,
+  type SeededRandom,
+} from "./generated-catalog/seeded-random"
 import { SALES_CHANNEL_NAME } from "./seed/sales-channel"
-
-/** Products created per module call. */
-const BATCH_SIZE = 500
 
 /** One in this many generated products stays a draft. */
 const DRAFT_EVERY = 20
@@ -114,24 +120,11 @@ function isPistachioMacaron(form: string, flavour: string) {
   return form === "Macaron" && flavour === "pistache"
 }
 
-/** A small deterministic generator, so every run builds the same catalogue. */
-function generator(seed: number) {
-  let state = seed
-  const next = () => {
-    state = (state + 0x6d2b79f5) | 0
-    let t = Math.imul(state ^ (state >>> 15), 1 | state)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-  const pick = <T>(values: T[]) => values[Math.floor(next() * values.length)]
-  return { next, pick }
-}
-
-type Random = ReturnType<typeof generator>
-
-type Refs = { categoryIds: string[]; collectionIds: string[]; tagIds: string[] }
-
-function productInput(i: number, random: Random, refs: Refs): CreateProductDTO {
+function productInput(
+  i: number,
+  random: SeededRandom,
+  refs: CatalogueRefs
+): CreateProductDTO {
   let form = random.pick(FORMS)
   const flavour = random.pick(FLAVOURS)
   if (isPistachioMacaron(form, flavour)) {
@@ -171,50 +164,18 @@ export async function createPartnerCatalogue(
   count: number,
   seed = 20261126
 ): Promise<string[]> {
-  const products = container.resolve(Modules.PRODUCT)
-  const pricing = container.resolve(Modules.PRICING)
-  const link = container.resolve(ContainerRegistrationKeys.LINK)
   const [salesChannel] = await container
     .resolve(Modules.SALES_CHANNEL)
     .listSalesChannels({ name: SALES_CHANNEL_NAME }, { take: 1 })
-  const refs: Refs = {
-    categoryIds: (await products.listProductCategories({})).map((c) => c.id),
-    collectionIds: (await products.listProductCollections({})).map((c) => c.id),
-    tagIds: (await products.listProductTags({})).map((t) => t.id),
-  }
-  const random = generator(seed)
-  const ids: string[] = []
-  for (let start = 0; start < count; start += BATCH_SIZE) {
-    const size = Math.min(BATCH_SIZE, count - start)
-    const created = await products.createProducts(
-      Array.from({ length: size }, (_, i) =>
-        productInput(start + i + 1, random, refs)
-      )
-    )
-    const variants = created.flatMap((product) => product.variants ?? [])
-    const priceSets = await pricing.createPriceSets(
-      variants.map(() => {
-        const eur = 2 + Math.round(random.next() * 6000) / 100
-        return {
-          prices: [
-            { amount: eur, currency_code: "eur" },
-            { amount: Math.round(eur * 118) / 100, currency_code: "usd" },
-          ],
-        }
-      })
-    )
-    await link.create([
-      ...variants.map((variant, i) => ({
-        [Modules.PRODUCT]: { variant_id: variant.id },
-        [Modules.PRICING]: { price_set_id: priceSets[i].id },
-      })),
-      ...created.map((product) => ({
-        [Modules.PRODUCT]: { product_id: product.id },
-        [Modules.SALES_CHANNEL]: { sales_channel_id: salesChannel.id },
-      })),
-    ])
-    ids.push(...created.map((product) => product.id))
-  }
+  const refs = await catalogueRefs(container)
+  const random = seededRandom(seed)
+  const created = await createPricedProducts(container, {
+    count,
+    salesChannelId: salesChannel.id,
+    product: (index) => productInput(index + 1, random, refs),
+    eurPrice: () => 2 + Math.round(random.next() * 6000) / 100,
+  })
+  const ids = created.map((product) => product.id)
   return ids
 }
 
