@@ -10,13 +10,14 @@ import {
   type NotifiedOrder,
 } from "./utils/order-fields"
 import { orderNotifications } from "./utils/order-notifications"
+import { ONCE_PER_EVENT } from "./utils/once-per-event"
 
 export const notifyFulfillmentCreatedWorkflowId =
   "realtime-notify-fulfillment-created"
 
 /** Tells the customer that their order is being prepared for delivery. */
 export const notifyFulfillmentCreatedWorkflow = createWorkflow(
-  { name: notifyFulfillmentCreatedWorkflowId, idempotent: true, store: true },
+  { name: notifyFulfillmentCreatedWorkflowId, ...ONCE_PER_EVENT },
   (input: { order_id: string; fulfillment_id: string }) => {
     const { data: orders } = useQueryGraphStep({
       entity: "order",

@@ -10,12 +10,13 @@ import {
   type NotifiedOrder,
 } from "./utils/order-fields"
 import { orderNotifications } from "./utils/order-notifications"
+import { ONCE_PER_EVENT } from "./utils/once-per-event"
 
 export const notifyOrderCanceledWorkflowId = "realtime-notify-order-canceled"
 
 /** Tells the customer and the admins that an order was canceled. */
 export const notifyOrderCanceledWorkflow = createWorkflow(
-  { name: notifyOrderCanceledWorkflowId, idempotent: true, store: true },
+  { name: notifyOrderCanceledWorkflowId, ...ONCE_PER_EVENT },
   (input: { order_id: string }) => {
     const { data: orders } = useQueryGraphStep({
       entity: "order",

@@ -14,6 +14,7 @@ import {
   orderConfirmationEmails,
   orderNotifications,
 } from "./utils/order-notifications"
+import { ONCE_PER_EVENT } from "./utils/once-per-event"
 
 export const notifyOrderPlacedWorkflowId = "realtime-notify-order-placed"
 
@@ -22,7 +23,7 @@ export const notifyOrderPlacedWorkflowId = "realtime-notify-order-placed"
  * confirmation email. Once per order.
  */
 export const notifyOrderPlacedWorkflow = createWorkflow(
-  { name: notifyOrderPlacedWorkflowId, idempotent: true, store: true },
+  { name: notifyOrderPlacedWorkflowId, ...ONCE_PER_EVENT },
   (input: { order_id: string }) => {
     const { data: orders } = useQueryGraphStep({
       entity: "order",

@@ -7,13 +7,14 @@ import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import { publishNotificationsStep } from "./steps/publish-notifications"
 import { amount, ORDER_NOTIFICATION_FIELDS } from "./utils/order-fields"
 import { orderNotifications } from "./utils/order-notifications"
+import { ONCE_PER_EVENT } from "./utils/once-per-event"
 
 export const notifyPaymentCapturedWorkflowId =
   "realtime-notify-payment-captured"
 
 /** Tells the customer and the admins that an order's payment was captured. */
 export const notifyPaymentCapturedWorkflow = createWorkflow(
-  { name: notifyPaymentCapturedWorkflowId, idempotent: true, store: true },
+  { name: notifyPaymentCapturedWorkflowId, ...ONCE_PER_EVENT },
   (input: { payment_id: string }) => {
     const { data: payments } = useQueryGraphStep({
       entity: "payment",

@@ -13,6 +13,7 @@ import {
   type NotificationInput,
 } from "./steps/publish-notifications"
 import { accountHolderId, amount } from "./utils/order-fields"
+import { ONCE_PER_EVENT } from "./utils/once-per-event"
 
 export const notifyPointsEarnedWorkflowId = "realtime-notify-points-earned"
 
@@ -21,7 +22,7 @@ export const notifyPointsEarnedWorkflowId = "realtime-notify-points-earned"
  * ledger has the entry, and queues the points email. Once per order.
  */
 export const notifyPointsEarnedWorkflow = createWorkflow(
-  { name: notifyPointsEarnedWorkflowId, idempotent: true, store: true },
+  { name: notifyPointsEarnedWorkflowId, ...ONCE_PER_EVENT },
   (input: { order_id: string }) => {
     const { data: orders } = useQueryGraphStep({
       entity: "order",

@@ -9,6 +9,7 @@ import { enqueueEmailsStep } from "../email/steps/enqueue-emails"
 import { publishNotificationsStep } from "./steps/publish-notifications"
 import { amount, ORDER_NOTIFICATION_FIELDS } from "./utils/order-fields"
 import { orderNotifications } from "./utils/order-notifications"
+import { ONCE_PER_EVENT } from "./utils/once-per-event"
 
 export const notifyShipmentCreatedWorkflowId =
   "realtime-notify-shipment-created"
@@ -18,7 +19,7 @@ export const notifyShipmentCreatedWorkflowId =
  * unless the shipment was created with `no_notification`.
  */
 export const notifyShipmentCreatedWorkflow = createWorkflow(
-  { name: notifyShipmentCreatedWorkflowId, idempotent: true, store: true },
+  { name: notifyShipmentCreatedWorkflowId, ...ONCE_PER_EVENT },
   (input: { fulfillment_id: string; no_notification?: boolean }) => {
     const { data: fulfillments } = useQueryGraphStep({
       entity: "fulfillment",
