@@ -93,6 +93,10 @@ function unique(values: string[]): string[] {
   return [...new Set(values)]
 }
 
+// Variants come back in no set order; values are sorted so that a document
+// is the same on every rebuild ("Box of 6" before "Box of 12").
+const naturalOrder = new Intl.Collator("en", { numeric: true }).compare
+
 /** The category and its visible ancestors, root first. */
 function categoryPath(category: CategoryRow): CategoryRow[] {
   const path: CategoryRow[] = []
@@ -211,7 +215,7 @@ export function toProductDocument(
           option.value ? [option.value] : []
         )
       )
-    ),
+    ).sort(naturalOrder),
     skus: compact(variants.map((variant) => variant.sku)),
     price_eur: lowestPrice(variants, "eur"),
     price_usd: lowestPrice(variants, "usd"),
