@@ -5,13 +5,12 @@ import type {
 import { MedusaError } from "@medusajs/framework/utils"
 import { boardRunView } from "../../../../modules/legacy-migration/run/admin-view"
 import { listAdminRuns } from "../../../../modules/legacy-migration/run/read-admin-runs"
+import { respondStarted } from "../utils/respond-started"
 import { startMigrationInBackground } from "./start-in-background"
 import type {
   AdminListLegacyMigrationRunsType,
   AdminStartLegacyMigrationType,
 } from "./validators"
-
-const CONFLICT = MedusaError.Types.CONFLICT
 
 /**
  * Starts a legacy migration (a dry run or a real one) in the background and
@@ -28,20 +27,13 @@ export const POST = async (
       "Stage 2 (MySQL to Medusa) starts with POST /admin/legacy-migration/stage-2/runs"
     )
   }
-  try {
+  await respondStarted(res, async () => {
     const run = await startMigrationInBackground(req.scope, {
       source,
       dryRun: dry_run,
     })
-    res.status(202).json({ run: boardRunView(run) })
-  } catch (error) {
-    // Medusa's error handler words every 409 as an idempotency clash.
-    if (MedusaError.isMedusaError(error) && error.type === CONFLICT) {
-      res.status(409).json({ type: CONFLICT, message: error.message })
-      return
-    }
-    throw error
-  }
+    return { run: boardRunView(run) }
+  })
 }
 
 /** Migration runs, newest first, with their progress or report. */

@@ -2,17 +2,15 @@ import type {
   AuthenticatedMedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
 import { stage2RunView } from "../../../../../modules/legacy-migration/stage-2/admin-view"
 import { listStage2BoardRuns } from "../../../../../modules/legacy-migration/stage-2/board"
 import { isStage2Locked } from "../../../../../modules/legacy-migration/stage-2/lock"
+import { respondStarted } from "../../utils/respond-started"
 import { startStage2InBackground } from "./start-stage-2"
 import type {
   AdminListLegacyStage2RunsType,
   AdminStartLegacyStage2Type,
 } from "./validators"
-
-const CONFLICT = MedusaError.Types.CONFLICT
 
 /**
  * Starts stage 2 (MySQL into Medusa) in the background and answers 202
@@ -22,17 +20,10 @@ export const POST = async (
   req: AuthenticatedMedusaRequest<AdminStartLegacyStage2Type>,
   res: MedusaResponse
 ) => {
-  try {
+  await respondStarted(res, async () => {
     const run = await startStage2InBackground(req.scope, req.validatedBody)
-    res.status(202).json({ run: stage2RunView(run) })
-  } catch (error) {
-    // Medusa's error handler words every 409 as an idempotency clash.
-    if (MedusaError.isMedusaError(error) && error.type === CONFLICT) {
-      res.status(409).json({ type: CONFLICT, message: error.message })
-      return
-    }
-    throw error
-  }
+    return { run: stage2RunView(run) }
+  })
 }
 
 /**
