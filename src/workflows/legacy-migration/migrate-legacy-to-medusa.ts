@@ -4,9 +4,11 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import type { MigrateLegacyToMedusaInput } from "../../modules/legacy-migration/stage-2/types"
+import { completeStage2RunStep } from "./steps/complete-stage-2-run"
 import { migrateLegacyCatalogStep } from "./steps/migrate-legacy-catalog"
 import { migrateLegacyCustomersStep } from "./steps/migrate-legacy-customers"
 import { rebuildSearchIndexesStep } from "./steps/rebuild-search-indexes"
+import { recordStage2RunStep } from "./steps/record-stage-2-run"
 import { resolveStage2TargetsStep } from "./steps/resolve-stage-2-targets"
 import { verifyStage2Step } from "./steps/verify-stage-2"
 
@@ -24,31 +26,49 @@ export const migrateLegacyToMedusaWorkflowId = "migrate-legacy-to-medusa"
  * logins, loyalty balances) in Medusa through Medusa's own workflows,
  * rebuilds the search indexes once, and returns the report comparing
  * Medusa with MySQL. Throws when they disagree. Safe to run again: what
- * exists is found by its legacy key and left alone.
+ * exists is found by its legacy key and left alone. The run is recorded in
+ * the stage-1 database (progress after each page, then its report or
+ * failure), so every server shows it.
  */
 export const migrateLegacyToMedusaWorkflow = createWorkflow(
   migrateLegacyToMedusaWorkflowId,
   (input: MigrateLegacyToMedusaInput) => {
+    recordStage2RunStep(input)
     const { targets, started_at } = resolveStage2TargetsStep(input)
     const catalog = migrateLegacyCatalogStep({ input, targets })
     const customers = migrateLegacyCustomersStep(input)
     const search = rebuildSearchIndexesStep(
       transform({ input }, function searchRebuildWanted({ input }) {
-        return { rebuild: input.rebuild_search !== false }
+        return {
+          rebuild: input.rebuild_search !== false,
+          mysql_url: input.mysql_url,
+        }
       })
     )
     const report = verifyStage2Step(
       transform(
-        { catalog, customers, search, started_at },
-        function stage2Outcome({ catalog, customers, search, started_at }) {
+        { input, catalog, customers, search, started_at },
+        function stage2Outcome({
+          input,
+          catalog,
+          customers,
+          search,
+          started_at,
+        }) {
           return {
             counts: { ...catalog, ...customers },
             search,
             started_at,
+            mysql_url: input.mysql_url,
           }
         }
       )
     )
-    return new WorkflowResponse(report)
+    const completed = completeStage2RunStep(
+      transform({ input, report }, function completedRun({ input, report }) {
+        return { mysql_url: input.mysql_url, report }
+      })
+    )
+    return new WorkflowResponse(completed)
   }
 )

@@ -15,8 +15,8 @@ const POLL_MS = 1500
 const KEY = ["legacy-migration", "stage-2"]
 
 /**
- * The latest stage-2 runs of this server, newest first, and whether one runs
- * elsewhere (another server, the CLI); polled while one is running.
+ * The latest stage-2 runs (from any server or the CLI), newest first, and
+ * whether a run recorded elsewhere holds the lock; polled while one runs.
  */
 export function useStage2Runs() {
   return useQuery({

@@ -20,6 +20,7 @@ const STATUS_COLOR = {
   running: "blue",
   completed: "green",
   failed: "red",
+  interrupted: "orange",
 } as const
 
 const Verdict = ({ entity }: { entity: AdminStage2Entity }) =>
@@ -87,6 +88,12 @@ const RunSummary = ({ run }: { run: AdminStage2Run }) => (
     {run.error && (
       <Text size="small" className="text-ui-fg-error">
         {run.error}
+      </Text>
+    )}
+    {run.status === "interrupted" && (
+      <Text size="small" className="text-ui-fg-subtle">
+        Cut off mid-way. Move the store again to finish it: what it created is
+        kept.
       </Text>
     )}
     {run.report && (

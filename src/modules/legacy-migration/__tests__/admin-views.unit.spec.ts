@@ -4,6 +4,7 @@ import { emptySnapshot } from "../run/snapshot"
 import { stage2RunView } from "../stage-2/admin-view"
 import type { Stage2BoardRun } from "../stage-2/board"
 import type { Stage2Totals } from "../stage-2/mysql"
+import { runOfRow, type Stage2RunRow } from "../stage-2/stored-runs"
 
 const totals: Stage2Totals = {
   categories: 2,
@@ -85,6 +86,43 @@ describe("stage-2 run view", () => {
     }
     const [categories] = stage2RunView(run).entities
     expect(categories).toMatchObject({ state: "done", ok: false })
+  })
+})
+
+describe("stage-2 run read back from MySQL", () => {
+  const row: Stage2RunRow = {
+    id: "legacy-stage-2-3",
+    status: "running",
+    started_at: new Date("2026-11-26T06:00:00Z"),
+    finished_at: null,
+    totals: JSON.stringify(totals),
+    counts: JSON.stringify({ categories: counter(2, 2, 2) }),
+    report: null,
+    error: null,
+  }
+
+  it("reads a running row as running while the stage-2 lock is held, else as interrupted", () => {
+    const live = stage2RunView(runOfRow(row, true))
+    expect(live).toMatchObject({
+      id: "legacy-stage-2-3",
+      status: "running",
+      started_at: "2026-11-26T06:00:00.000Z",
+      finished_at: null,
+    })
+    expect(live.entities[0]).toMatchObject({
+      entity: "categories",
+      state: "done",
+    })
+    expect(live.entities[1]).toMatchObject({ entity: "products", total: 10 })
+    const cut = stage2RunView(runOfRow(row, false))
+    expect(cut).toEqual({ ...live, status: "interrupted" })
+  })
+
+  it("keeps a finished row's status whether or not the lock is held", () => {
+    for (const status of ["completed", "failed", "interrupted"] as const) {
+      expect(runOfRow({ ...row, status }, false).status).toBe(status)
+      expect(runOfRow({ ...row, status }, true).status).toBe(status)
+    }
   })
 })
 

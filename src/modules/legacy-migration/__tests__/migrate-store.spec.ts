@@ -259,6 +259,6 @@ describe("stage 1 of a generated store", () => {
     }
     const counts = await rowCounts(admin, dryDatabase)
     expect(Object.values(counts).every((n) => n === 0)).toBe(true)
-    expect(Object.keys(counts)).toHaveLength(16)
+    expect(Object.keys(counts)).toHaveLength(17)
   })
 })

@@ -98,7 +98,7 @@ describe("prisma/migrations deployed to MariaDB", () => {
   })
 
   it("builds exactly the tables, columns, keys and foreign keys of schema.prisma", async () => {
-    expect(Object.keys(expected).length).toBe(16)
+    expect(Object.keys(expected).length).toBe(17)
     expect(await describeSchema()).toEqual(expected)
   })
 

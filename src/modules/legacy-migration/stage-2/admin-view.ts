@@ -1,4 +1,4 @@
-import type { Stage2BoardRun } from "./board"
+import type { Stage2Run, Stage2RunStatus } from "./run"
 import {
   STAGE_2_ENTITIES,
   type MigrateLegacyToMedusaReport,
@@ -26,7 +26,8 @@ export type AdminStage2Entity = {
 export type AdminStage2Run = {
   id: string
   stage: 2
-  status: "running" | "completed" | "failed"
+  /** `interrupted`: cut off mid-way; run stage 2 again to finish it. */
+  status: Stage2RunStatus
   started_at: string
   finished_at: string | null
   error: string | null
@@ -38,7 +39,7 @@ export type AdminStage2Run = {
 const sum = (values: Record<string, number | undefined>) =>
   Object.values(values).reduce<number>((n, v) => n + (v ?? 0), 0)
 
-function entityView(run: Stage2BoardRun, entity: Stage2Entity) {
+function entityView(run: Stage2Run, entity: Stage2Entity) {
   const counts = run.counts[entity]
   const total = run.totals[entity]
   const processed = counts?.source ?? 0
@@ -60,8 +61,8 @@ function entityView(run: Stage2BoardRun, entity: Stage2Entity) {
   return view
 }
 
-/** A stage-2 run of this server: live progress, or its report. */
-export function stage2RunView(run: Stage2BoardRun): AdminStage2Run {
+/** A stage-2 run: its progress as of the last page done, or its report. */
+export function stage2RunView(run: Stage2Run): AdminStage2Run {
   const entities = run.report
     ? run.report.entities.map((e): AdminStage2Entity => ({
         entity: e.entity,

@@ -187,7 +187,7 @@ export async function migrateCustomers(
   container: MedusaContainer,
   pool: Pool,
   batchSize: number,
-  onPage: (tally: Stage2Tally) => void = () => undefined
+  onPage: (tally: Stage2Tally) => void | Promise<void> = () => undefined
 ): Promise<Stage2Tally> {
   const tally = new Stage2Tally(CUSTOMER_ENTITIES)
   for await (const page of customerPages(pool, batchSize)) {
@@ -247,7 +247,7 @@ export async function migrateCustomers(
       found.reduce((n, c) => n + c.addresses, 0)
     )
     await readBackLogins(container, found, tally)
-    onPage(tally)
+    await onPage(tally)
   }
   return tally
 }

@@ -56,7 +56,7 @@ export async function migrateLoyaltyBalances(
   container: MedusaContainer,
   pool: Pool,
   batchSize: number,
-  onPage: (tally: Stage2Tally) => void = () => undefined
+  onPage: (tally: Stage2Tally) => void | Promise<void> = () => undefined
 ): Promise<Stage2Tally> {
   const tally = new Stage2Tally(["loyalty_balances"])
   const loyalty = container.resolve<LoyaltyModuleService>(LOYALTY_MODULE)
@@ -107,7 +107,7 @@ export async function migrateLoyaltyBalances(
       "medusa",
       [...after.values()].reduce((sum, points) => sum + points, 0)
     )
-    onPage(tally)
+    await onPage(tally)
   }
   return tally
 }

@@ -135,7 +135,7 @@ export async function migrateProducts(
   pool: Pool,
   targets: Stage2Targets,
   batchSize: number,
-  onPage: (tally: Stage2Tally) => void = () => undefined
+  onPage: (tally: Stage2Tally) => void | Promise<void> = () => undefined
 ): Promise<Stage2Tally> {
   const tally = new Stage2Tally(CATALOG_ENTITIES)
   const query = queryOf(container)
@@ -191,7 +191,7 @@ export async function migrateProducts(
     ]
     await ensureStock(container, migrated, targets, tally)
     await readBackCatalog(container, migrated, targets, tally)
-    onPage(tally)
+    await onPage(tally)
   }
   return tally
 }

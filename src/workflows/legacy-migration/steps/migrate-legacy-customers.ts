@@ -4,6 +4,10 @@ import type { Stage2Tally } from "../../../modules/legacy-migration/stage-2/coun
 import { migrateCustomers } from "../../../modules/legacy-migration/stage-2/customers"
 import { migrateLoyaltyBalances } from "../../../modules/legacy-migration/stage-2/loyalty"
 import { withLegacyMysql } from "../../../modules/legacy-migration/stage-2/mysql"
+import {
+  saveStage2Counts,
+  withFailureRecorded,
+} from "../../../modules/legacy-migration/stage-2/run-record"
 import type { MigrateLegacyToMedusaInput } from "../../../modules/legacy-migration/stage-2/types"
 import { DEFAULT_STAGE_2_BATCH } from "./migrate-legacy-catalog"
 
@@ -18,18 +22,31 @@ export const migrateLegacyCustomersStep = createStep(
   migrateLegacyCustomersStepId,
   async (input: MigrateLegacyToMedusaInput, { container, transactionId }) => {
     const batch = input.batch_size ?? DEFAULT_STAGE_2_BATCH
-    const progress = (tally: Stage2Tally) =>
-      publishStage2Progress(transactionId, tally.counts)
-    const counts = await withLegacyMysql(input.mysql_url, async (pool) => {
-      const customers = await migrateCustomers(container, pool, batch, progress)
-      const loyalty = await migrateLoyaltyBalances(
-        container,
-        pool,
-        batch,
-        progress
-      )
-      return { ...customers.counts, ...loyalty.counts }
-    })
+    const migrate = () =>
+      withLegacyMysql(input.mysql_url, async (pool) => {
+        const progress = async (tally: Stage2Tally) => {
+          publishStage2Progress(transactionId, tally.counts)
+          await saveStage2Counts(pool, transactionId, tally.counts)
+        }
+        const customers = await migrateCustomers(
+          container,
+          pool,
+          batch,
+          progress
+        )
+        const loyalty = await migrateLoyaltyBalances(
+          container,
+          pool,
+          batch,
+          progress
+        )
+        return { ...customers.counts, ...loyalty.counts }
+      })
+    const counts = await withFailureRecorded(
+      input.mysql_url,
+      transactionId,
+      migrate
+    )
     return new StepResponse(counts)
   }
 )

@@ -1,4 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { withFailureRecorded } from "../../../modules/legacy-migration/stage-2/run-record"
 import { rebuildSearchIndexes } from "../../../modules/legacy-migration/stage-2/search"
 import type { Stage2SearchRebuild } from "../../../modules/legacy-migration/stage-2/types"
 
@@ -7,9 +8,14 @@ export const rebuildSearchIndexesStepId = "legacy-migration-stage-2-search"
 /** One search rebuild for everything stage 2 created (unless turned off). */
 export const rebuildSearchIndexesStep = createStep(
   rebuildSearchIndexesStepId,
-  async ({ rebuild }: { rebuild: boolean }, { container }) => {
+  async (
+    { rebuild, mysql_url }: { rebuild: boolean; mysql_url?: string },
+    { container, transactionId }
+  ) => {
     const result: Stage2SearchRebuild = rebuild
-      ? await rebuildSearchIndexes(container)
+      ? await withFailureRecorded(mysql_url, transactionId, () =>
+          rebuildSearchIndexes(container)
+        )
       : {
           rebuilt: false,
           indexes: [],

@@ -1,5 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { withLegacyMysql } from "../../../modules/legacy-migration/stage-2/mysql"
+import { withFailureRecorded } from "../../../modules/legacy-migration/stage-2/run-record"
 import { resolveStage2Targets } from "../../../modules/legacy-migration/stage-2/targets"
 import type { MigrateLegacyToMedusaInput } from "../../../modules/legacy-migration/stage-2/types"
 
@@ -12,9 +13,15 @@ export const resolveStage2TargetsStepId = "legacy-migration-stage-2-targets"
  */
 export const resolveStage2TargetsStep = createStep(
   resolveStage2TargetsStepId,
-  async (input: MigrateLegacyToMedusaInput, { container }) => {
-    await withLegacyMysql(input.mysql_url, async () => undefined)
-    const targets = await resolveStage2Targets(container, input)
+  async (input: MigrateLegacyToMedusaInput, { container, transactionId }) => {
+    const targets = await withFailureRecorded(
+      input.mysql_url,
+      transactionId,
+      async () => {
+        await withLegacyMysql(input.mysql_url, async () => undefined)
+        return await resolveStage2Targets(container, input)
+      }
+    )
     return new StepResponse({ targets, started_at: Date.now() })
   }
 )

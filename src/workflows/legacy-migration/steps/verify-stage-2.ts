@@ -9,6 +9,7 @@ import {
   mismatches,
   stage2Report,
 } from "../../../modules/legacy-migration/stage-2/report"
+import { noteStage2Failure } from "../../../modules/legacy-migration/stage-2/run-record"
 import type {
   Stage2Counts,
   Stage2SearchRebuild,
@@ -27,12 +28,14 @@ export const verifyStage2Step = createStep(
       counts,
       search,
       started_at,
+      mysql_url,
     }: {
       counts: Stage2Counts
       search: Stage2SearchRebuild
       started_at: number
+      mysql_url?: string
     },
-    { container }
+    { container, transactionId }
   ) => {
     const report = stage2Report(
       counts,
@@ -42,10 +45,9 @@ export const verifyStage2Step = createStep(
     if (!report.ok) {
       const logger = container.resolve<Logger>(ContainerRegistrationKeys.LOGGER)
       logger.error(`Legacy stage 2 report: ${JSON.stringify(report)}`)
-      throw new MedusaError(
-        MedusaError.Types.UNEXPECTED_STATE,
-        `Legacy stage 2: ${STAGE_2_MISMATCH} (${mismatches(report)}); run stage 2 again to finish an interrupted run`
-      )
+      const message = `Legacy stage 2: ${STAGE_2_MISMATCH} (${mismatches(report)}); run stage 2 again to finish an interrupted run`
+      await noteStage2Failure(mysql_url, transactionId, message)
+      throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, message)
     }
     return new StepResponse(report)
   }

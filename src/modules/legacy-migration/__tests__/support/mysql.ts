@@ -45,6 +45,7 @@ export const ALL_TABLES = [
   "migration_runs",
   "migration_checkpoints",
   "quarantine_records",
+  "migration_stage_2_runs",
 ]
 
 /** `CHECKSUM TABLE` of the data tables and the quarantine. */

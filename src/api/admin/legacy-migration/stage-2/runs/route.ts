@@ -3,8 +3,7 @@ import type {
   MedusaResponse,
 } from "@medusajs/framework/http"
 import { stage2RunView } from "../../../../../modules/legacy-migration/stage-2/admin-view"
-import { listStage2BoardRuns } from "../../../../../modules/legacy-migration/stage-2/board"
-import { isStage2Locked } from "../../../../../modules/legacy-migration/stage-2/lock"
+import { listStage2Runs } from "../../../../../modules/legacy-migration/stage-2/stored-runs"
 import { respondStarted } from "../../utils/respond-started"
 import { startStage2InBackground } from "./start-stage-2"
 import type {
@@ -27,22 +26,23 @@ export const POST = async (
 }
 
 /**
- * Stage-2 runs started from this server, newest first, and whether a run
- * this server does not follow (another server's, or the CLI's) holds the
- * stage-2 lock.
+ * Stage-2 runs recorded in MySQL (started from any server or the CLI),
+ * newest first, and whether a run recorded elsewhere holds the stage-2 lock.
  */
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminListLegacyStage2RunsType>,
   res: MedusaResponse
 ) => {
   const { limit, offset } = req.validatedQuery
-  const runs = listStage2BoardRuns()
-  const here = runs.some((run) => run.status === "running")
-  res.json({
-    runs: runs.slice(offset, offset + limit).map(stage2RunView),
-    count: runs.length,
+  const { runs, count, runningElsewhere } = await listStage2Runs(req.scope, {
     limit,
     offset,
-    running_elsewhere: !here && (await isStage2Locked(req.scope)),
+  })
+  res.json({
+    runs: runs.map(stage2RunView),
+    count,
+    limit,
+    offset,
+    running_elsewhere: runningElsewhere,
   })
 }
