@@ -14,6 +14,7 @@
 import type { Context, DAL, Logger } from "@medusajs/framework/types"
 import {
   InjectManager,
+  InjectTransactionManager,
   MedusaContext,
   MedusaService,
 } from "@medusajs/framework/utils"
@@ -28,6 +29,7 @@ import {
 import { FlashSaleStore } from "./store/flash-sale-store"
 import { RateLimitStore } from "./store/rate-limit-store"
 import type {
+  AllocationChange,
   ConfirmReservationInput,
   FlashSaleHealth,
   FlashSaleModuleOptions,
@@ -37,6 +39,7 @@ import type {
   ReserveInput,
   ReserveResult,
   SweepResult,
+  UndoneReturn,
 } from "./types"
 import { resolveOptions } from "./utils/options"
 import { assertId, assertKeySafeId } from "./utils/validate-input"
@@ -53,6 +56,7 @@ export default class FlashSaleModuleService extends MedusaService({
   FlashSaleReservation,
   FlashSaleRateLimit,
 }) {
+  protected readonly store_: FlashSaleStore
   protected readonly engine_: ReservationEngine
   protected readonly attemptLimiter_: AttemptLimiter
   protected readonly closeEngines_: () => Promise<void>
@@ -69,9 +73,10 @@ export default class FlashSaleModuleService extends MedusaService({
   ) {
     // The whole container: the generated CRUD methods resolve from it.
     super(container, options)
+    this.store_ = new FlashSaleStore(container.baseRepository)
     const { engine, limiter, close } = createEngines(
       {
-        store: new FlashSaleStore(container.baseRepository),
+        store: this.store_,
         rateLimits: new RateLimitStore(container.baseRepository),
       },
       resolveOptions(options),
@@ -131,13 +136,59 @@ export default class FlashSaleModuleService extends MedusaService({
     return await this.engine_.returnPurchase(reservationId, sharedContext)
   }
 
-  /** Buys a returned reservation's units again, while the sale has them. */
+  /**
+   * Buys a returned reservation's units again, while the sale has them;
+   * `took_last_unit` marks a purchase that sold the item out again.
+   */
   @InjectManager()
   async undoReturn(
     reservationId: string,
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<ReservationChange> {
+  ): Promise<UndoneReturn> {
     return await this.engine_.undoReturn(reservationId, sharedContext)
+  }
+
+  /**
+   * Sets the allocations of a sale's items, all or none, each in one
+   * statement that PostgreSQL refuses below the units sold and reserved.
+   * Returns the items whose allocation changed with their units left: 0
+   * means this edit sold the item out. The engine's copy of the sale is not
+   * touched; call `forgetSaleCache` after.
+   */
+  @InjectManager()
+  async setAllocations(
+    saleId: string,
+    items: { id: string; units_allocated: number }[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<AllocationChange[]> {
+    assertId("saleId", saleId)
+    if (!items.length) {
+      return []
+    }
+    return await this.setAllocations_(saleId, items, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async setAllocations_(
+    saleId: string,
+    items: { id: string; units_allocated: number }[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<AllocationChange[]> {
+    const changes: AllocationChange[] = []
+    // One lock order for every edit, so two edits of a sale cannot deadlock.
+    const byId = [...items].sort((a, b) => a.id.localeCompare(b.id))
+    for (const { id, units_allocated } of byId) {
+      const change = await this.store_.setAllocation(
+        saleId,
+        id,
+        units_allocated,
+        sharedContext
+      )
+      if (change) {
+        changes.push(change)
+      }
+    }
+    return changes
   }
 
   /** Expires reservations past their deadline; for a scheduled job. */

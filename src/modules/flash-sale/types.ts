@@ -64,6 +64,21 @@ export type ReservationChange = {
   changed: boolean
 }
 
+/**
+ * A returned purchase bought again, and whether that took its item's last
+ * free unit: a sell-out, as for a reservation.
+ */
+export type UndoneReturn = ReservationChange & { took_last_unit: boolean }
+
+/** An item whose allocation an edit changed, and its units left after. */
+export type AllocationChange = {
+  id: string
+  sale_id: string
+  variant_id: string
+  /** 0 only when this change lowered the allocation onto the units taken. */
+  units_left: number
+}
+
 /** Input of `reserve`. */
 export type ReserveInput = {
   saleId: string

@@ -5,8 +5,10 @@ export const FlashSaleEvents = {
   /** A sale reached its end time or was ended by an admin. Data: `{ id }`. */
   ENDED: "flash_sale.ended",
   /**
-   * An item went from some units left to none (a reservation took its last
-   * free unit), once per such sell-out: units that come back and sell out
+   * An item went from some units left to none, once per such sell-out: a
+   * reservation (or an order's rebooked hold) took its last free unit, an
+   * admin lowered its allocation onto the units taken, or a rolled-back
+   * cancellation bought its units again. Units that come back and sell out
    * again announce it again. Data: `{ id, item_id, variant_id }`, where `id`
    * is the sale's.
    */

@@ -327,14 +327,19 @@ for (const engine of ENGINES) {
           ).toMatchObject({ type: MedusaError.Types.NOT_FOUND })
 
           // Undoing a return takes the units again only while they are free.
-          expect((await service.undoReturn(bought[2].id)).changed).toBe(false)
+          expect(await service.undoReturn(bought[2].id)).toMatchObject({
+            changed: false,
+            took_last_unit: false,
+          })
           expect(
             await rejection(service.undoReturn(bought[0].id))
           ).toMatchObject({ type: MedusaError.Types.NOT_ALLOWED })
           await service.returnPurchase(bought[1].id)
           const undone = await service.undoReturn(bought[1].id)
+          // It took the last free unit: a sell-out again.
           expect(undone).toMatchObject({
             changed: true,
+            took_last_unit: true,
             reservation: { status: "converted" },
           })
           expect(await unitsOf(ids)).toMatchObject({ sold: 2, reserved: 1 })
@@ -345,6 +350,40 @@ for (const engine of ENGINES) {
           ).toMatchObject({ type: MedusaError.Types.NOT_ALLOWED })
           const after = await unitsOf(ids)
           expect(after).toMatchObject({ sold: 1, reserved: 2 })
+        })
+
+        it("marks the allocation change that leaves an item no unit to sell, once", async () => {
+          const ids = await createSale({ units: 5, limit: 3 })
+          const other = await createSale({ units: 5 })
+          await reserve(ids, "cus_a", 3)
+          const allocate = (units: number, saleId = ids.saleId) =>
+            service.setAllocations(saleId, [
+              { id: ids.itemId, units_allocated: units },
+            ])
+
+          expect(await allocate(4)).toEqual([
+            {
+              id: ids.itemId,
+              sale_id: ids.saleId,
+              variant_id: "variant_croissant",
+              units_left: 1,
+            },
+          ])
+          expect(await allocate(3)).toEqual([
+            expect.objectContaining({ id: ids.itemId, units_left: 0 }),
+          ])
+          // Already sold out, or another sale's item: nothing changes.
+          expect(await allocate(3)).toEqual([])
+          expect(await allocate(1, other.saleId)).toEqual([])
+          expect(
+            String(await allocate(2).catch((error: unknown) => error))
+          ).toMatch(/flash_sale_item_units_check/)
+          expect(await service.retrieveFlashSaleItem(ids.itemId)).toMatchObject(
+            { units_allocated: 3, units_reserved: 3, units_sold: 0 }
+          )
+          expect(await allocate(6)).toEqual([
+            expect.objectContaining({ units_left: 3 }),
+          ])
         })
 
         it("marks one reservation per sell-out, again each time units come back and sell out", async () => {

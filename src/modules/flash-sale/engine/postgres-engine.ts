@@ -7,6 +7,7 @@ import type {
   ReserveInput,
   ReserveResult,
   SweepResult,
+  UndoneReturn,
 } from "../types"
 import { saleItemsOf } from "../types"
 import { assertId, assertReserveInput } from "../utils/validate-input"
@@ -78,7 +79,7 @@ export class PostgresReservationEngine implements ReservationEngine {
   async undoReturn(
     reservationId: string,
     sharedContext: Context = {}
-  ): Promise<ReservationChange> {
+  ): Promise<UndoneReturn> {
     assertId("reservationId", reservationId)
     return await this.store_.undoReturn(reservationId, sharedContext)
   }

@@ -7,6 +7,7 @@ import type {
   ReserveInput,
   ReserveResult,
   SweepResult,
+  UndoneReturn,
 } from "../types"
 
 /** Reads the time; engines take one so tests and benchmarks can move it. */
@@ -47,11 +48,14 @@ export interface ReservationEngine {
     reservationId: string,
     sharedContext?: Context
   ): Promise<ReservationChange>
-  /** Undoes `returnPurchase` while the units are still free. */
+  /**
+   * Undoes `returnPurchase` while the units are still free, telling whether
+   * that took the item's last free unit.
+   */
   undoReturn(
     reservationId: string,
     sharedContext?: Context
-  ): Promise<ReservationChange>
+  ): Promise<UndoneReturn>
   /** Expires reservations past their deadline at `now` and frees their units. */
   sweepExpired(now: Date): Promise<SweepResult>
   /** Drops any cached copy of the sale, e.g. after an admin edit. */

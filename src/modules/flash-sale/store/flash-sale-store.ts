@@ -7,9 +7,11 @@ import {
   MedusaError,
 } from "@medusajs/framework/utils"
 import type {
+  AllocationChange,
   ConfirmReservationInput,
   FlashSaleReservationDTO,
   ReserveResult,
+  UndoneReturn,
 } from "../types"
 import {
   explainRefusal,
@@ -274,7 +276,7 @@ export class FlashSaleStore {
       sharedContext
     )
     if (change) {
-      return change
+      return { reservation: change.reservation, changed: true }
     }
     const current = await this.findReservation(reservationId, sharedContext)
     if (current.status === "returned") {
@@ -292,7 +294,7 @@ export class FlashSaleStore {
   async undoReturn(
     reservationId: string,
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<ReservationChange> {
+  ): Promise<UndoneReturn> {
     const change = await this.moveBoughtUnits_(
       reservationId,
       "takeAgain",
@@ -302,21 +304,56 @@ export class FlashSaleStore {
       return change
     }
     const current = await this.findReservation(reservationId, sharedContext)
-    return { reservation: current, changed: false }
+    return { reservation: current, changed: false, took_last_unit: false }
   }
 
-  /** Runs `MOVE_BOUGHT_UNITS` one way; null when the status did not match. */
+  /**
+   * Runs `MOVE_BOUGHT_UNITS` one way; null when the status did not match.
+   * Taking units again marks the move that took the item's last free unit.
+   */
   protected async moveBoughtUnits_(
     reservationId: string,
     way: keyof typeof BOUGHT_UNIT_MOVES,
     sharedContext: Context
-  ): Promise<ReservationChange | null> {
+  ): Promise<UndoneReturn | null> {
     const { from, to, direction } = BOUGHT_UNIT_MOVES[way]
-    const [moved] = await sqlManagerOf(sharedContext).execute<RawSettled[]>(
-      sql.MOVE_BOUGHT_UNITS,
-      [to, reservationId, from, direction, direction, direction]
-    )
-    return moved ? { reservation: settledRow(moved), changed: true } : null
+    const [moved] = await sqlManagerOf(sharedContext).execute<
+      (RawSettled & { units_left: number | null })[]
+    >(sql.MOVE_BOUGHT_UNITS, [
+      to,
+      reservationId,
+      from,
+      direction,
+      direction,
+      direction,
+    ])
+    if (!moved) {
+      return null
+    }
+    const { units_left, ...row } = moved
+    return {
+      reservation: settledRow(row),
+      changed: true,
+      took_last_unit: direction > 0 && units_left === 0,
+    }
+  }
+
+  /**
+   * Sets an item's allocation in one statement; PostgreSQL's units check
+   * refuses one below the units sold and reserved. Null when the item
+   * already had it.
+   */
+  @InjectManager()
+  async setAllocation(
+    saleId: string,
+    itemId: string,
+    units: number,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<AllocationChange | null> {
+    const [changed] = await sqlManagerOf(sharedContext).execute<
+      AllocationChange[]
+    >(sql.SET_ALLOCATION, [units, itemId, saleId, units])
+    return changed ?? null
   }
 
   /**

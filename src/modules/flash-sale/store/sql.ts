@@ -277,9 +277,9 @@ WHERE item_id = ? AND customer_id = ? AND deleted_at IS NULL
  * `converted` to `returned` (its order was canceled) gives them back,
  * `returned` to `converted` (undoing that) takes them again. `units_sold`
  * changes by `direction * quantity`, guarded so it never goes below 0 nor
- * past the units still free. No row means the reservation was not in the
- * `from` status; a row with a null `sale_id` means the guard refused and the
- * caller must roll back. Params: to, reservation id, from, direction (-1 to
+ * past the units still free; `units_left` is the item's after the move. No
+ * row means the reservation was not in the `from` status; a row with a null
+ * `sale_id` means the guard refused and the caller must roll back. Params: to, reservation id, from, direction (-1 to
  * give back, 1 to take again), direction, direction.
  */
 export const MOVE_BOUGHT_UNITS = `
@@ -297,6 +297,21 @@ WITH r AS (
     AND item.units_sold + ?::int * r.quantity >= 0
     AND item.units_sold + item.units_reserved + ?::int * r.quantity
       <= item.units_allocated
-  RETURNING item.id, item.sale_id
+  RETURNING item.id, item.sale_id, ${UNITS_LEFT}
 )
-SELECT ${RESERVATION_WITH_SALE} FROM r LEFT JOIN i ON i.id = r.item_id`
+SELECT ${RESERVATION_WITH_SALE}, i.units_left
+FROM r LEFT JOIN i ON i.id = r.item_id`
+
+/**
+ * Sets an item's allocation when it differs, under the check that keeps it
+ * at or above the units sold and reserved; returns the units left after it.
+ * The write changes no counter, so a raised allocation always leaves some,
+ * and a lowered one that leaves none is the write that sold the item out:
+ * some were left before. Params: units, item id, sale id, units.
+ */
+export const SET_ALLOCATION = `
+UPDATE flash_sale_item AS item
+SET units_allocated = ?, updated_at = clock_timestamp()
+WHERE item.id = ? AND item.sale_id = ? AND item.deleted_at IS NULL
+  AND item.units_allocated <> ?
+RETURNING item.id, item.sale_id, item.variant_id, ${UNITS_LEFT}`

@@ -1,6 +1,8 @@
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { FlashSaleReservationDTO } from "../../../modules/flash-sale"
+import { FlashSaleEvents } from "../events"
+import { buyBackReturns } from "../utils/buy-back-returns"
 import { flashSaleService } from "../utils/module"
 
 export const returnOrderPurchasesStepId = "flash-sale-return-order-purchases"
@@ -10,7 +12,8 @@ export const returnOrderPurchasesStepId = "flash-sale-return-order-purchases"
  * customers' limits: its reservations found by order id (a hold re-bought
  * at placement carries the order, not the line) or named by its lines.
  * Each is returned once whatever the number of deliveries; compensation
- * buys back those this run returned, while the units are still free.
+ * buys back those this run returned, while the units are still free, and
+ * announces the sell-out when that takes an item's last free unit.
  */
 export const returnOrderPurchasesStep = createStep(
   returnOrderPurchasesStepId,
@@ -48,16 +51,13 @@ export const returnOrderPurchasesStep = createStep(
     if (!returnedIds?.length) {
       return
     }
-    const service = flashSaleService(container)
-    const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-    for (const id of returnedIds) {
-      try {
-        await service.undoReturn(id)
-      } catch (error) {
-        logger.warn(
-          `Flash sale: the units of reservation ${id} went to another customer and stay returned (${(error as Error).message})`
-        )
-      }
+    const soldOut = await buyBackReturns(container, returnedIds)
+    if (soldOut.length) {
+      // The workflow failed, so its grouped events are dropped: this one
+      // goes out on its own.
+      await container
+        .resolve(Modules.EVENT_BUS)
+        .emit(soldOut.map((data) => ({ name: FlashSaleEvents.SOLD_OUT, data })))
     }
   }
 )

@@ -1,14 +1,17 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import type { AllocationChange } from "../../../modules/flash-sale"
 import { flashSaleService } from "../utils/module"
 import type { FlashSaleSnapshot, FlashSaleUpdate } from "./validate-sale-update"
 
 export const updateFlashSaleStepId = "flash-sale-update"
 
 /**
- * Applies an edit. The counters are never written here; PostgreSQL's own
- * check refuses an allocation that a concurrent reservation has overtaken.
- * Compensation puts the previous values back.
+ * Applies an edit. Allocations change in guarded statements that tell which
+ * items the edit left with no unit to sell (its sell-outs); the counters are
+ * never written here, and PostgreSQL's own check refuses an allocation that
+ * a concurrent reservation has overtaken. Compensation puts the previous
+ * values back.
  */
 export const updateFlashSaleStep = createStep(
   updateFlashSaleStepId,
@@ -18,9 +21,14 @@ export const updateFlashSaleStep = createStep(
   ) => {
     const service = flashSaleService(container)
     const { title, starts_at, ends_at, items = [] } = input.update
+    let allocated: AllocationChange[] = []
     try {
-      if (items.length) {
-        await service.updateFlashSaleItems(items)
+      allocated = await service.setAllocations(input.id, allocationsOf(items))
+      const otherChanges = items
+        .map(({ units_allocated: _units, ...item }) => item)
+        .filter((item) => Object.keys(item).length > 1)
+      if (otherChanges.length) {
+        await service.updateFlashSaleItems(otherChanges)
       }
       await service.updateFlashSales({
         id: input.id,
@@ -38,7 +46,7 @@ export const updateFlashSaleStep = createStep(
       }
       throw error
     }
-    return new StepResponse(input.id, input.previous)
+    return new StepResponse({ id: input.id, allocated }, input.previous)
   },
   async (previous, { container }) => {
     if (!previous) {
@@ -47,6 +55,12 @@ export const updateFlashSaleStep = createStep(
     await restore(flashSaleService(container), previous)
   }
 )
+
+function allocationsOf(items: NonNullable<FlashSaleUpdate["items"]>) {
+  return items.flatMap(({ id, units_allocated }) =>
+    units_allocated === undefined ? [] : [{ id, units_allocated }]
+  )
+}
 
 async function restore(
   service: ReturnType<typeof flashSaleService>,

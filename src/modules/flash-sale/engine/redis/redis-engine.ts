@@ -10,6 +10,7 @@ import type {
   ReserveInput,
   ReserveResult,
   SweepResult,
+  UndoneReturn,
 } from "../../types"
 import { saleItemsOf } from "../../types"
 import {
@@ -173,7 +174,7 @@ export class RedisReservationEngine implements ReservationEngine {
   async undoReturn(
     reservationId: string,
     sharedContext: Context = {}
-  ): Promise<ReservationChange> {
+  ): Promise<UndoneReturn> {
     assertId("reservationId", reservationId)
     const change = await this.store_.undoReturn(reservationId, sharedContext)
     if (change.changed) {
