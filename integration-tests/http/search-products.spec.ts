@@ -1,27 +1,16 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { Modules } from "@medusajs/framework/utils"
 import type { AxiosInstance } from "axios"
 
 import { waitFor } from "../utils/wait-for"
-import { loginAdmin, seedStore } from "../utils/seeded-store"
+import {
+  facetCounts,
+  productDocumentTable,
+  searchSuite,
+} from "../utils/search-suite"
 
 jest.setTimeout(10 * 60 * 1000)
 
 type Headers = Record<string, string>
-
-type Hit = { id: string; document: Record<string, unknown> }
-
-type SearchResult = {
-  hits: Hit[]
-  facets?: Record<
-    string,
-    {
-      values?: { value: string; count: number }[]
-      ranges?: { key: string; count: number }[]
-    }
-  >
-  metadata: { count: number | null }
-}
 
 type StoreProduct = {
   id: string
@@ -52,15 +41,6 @@ function countBy(
   return counts
 }
 
-function facetCounts(result: SearchResult, field: string) {
-  return Object.fromEntries(
-    (result.facets?.[field]?.values ?? []).map(({ value, count }) => [
-      value,
-      count,
-    ])
-  )
-}
-
 function lowestPrice(product: StoreProduct) {
   return Math.min(
     ...product.variants.map(
@@ -88,18 +68,11 @@ async function adminProduct(
 medusaIntegrationTestRunner({
   inApp: true,
   testSuite: ({ api, getContainer, dbConnection }) => {
+    const suite = searchSuite({ api, getContainer }, { admin: true })
+    const { search, byHandle } = suite
     let headers: Headers
     let adminHeaders: Headers
     let eurRegionId: string
-
-    const search = async (body: Record<string, unknown>) => {
-      const { data } = await api.post(
-        "/store/search",
-        { entity: "product", ...body },
-        { headers }
-      )
-      return data.results[0] as SearchResult
-    }
 
     const searchStatus = (body: unknown, requestHeaders = headers) =>
       api
@@ -107,22 +80,10 @@ medusaIntegrationTestRunner({
         .then((response) => response.status)
         .catch((error) => error.response.status as number)
 
-    /** The table holding the product index' active version. */
-    const documentTable = async () => {
-      const { rows } = await dbConnection.raw(
-        `SELECT p.table_name FROM search_index i
-         JOIN search_index_version v
-           ON v.search_index_id = i.id AND v.version = i.active_version
-         JOIN search_postgres_index p ON p.name = v.physical_name
-         WHERE i.name = 'product'`
-      )
-      return rows[0].table_name as string
-    }
-
     /** A product's status as its document holds it, `null` when not indexed. */
     const indexedStatus = async (id: string) => {
       const { rows } = await dbConnection.raw(
-        `SELECT document->>'status' AS status FROM "${await documentTable()}"
+        `SELECT document->>'status' AS status FROM "${await productDocumentTable(dbConnection)}"
          WHERE id = ?`,
         [id]
       )
@@ -137,19 +98,9 @@ medusaIntegrationTestRunner({
         )
       })
 
-    const byHandle = async (handle: string) =>
-      (await search({ filters: { handle }, pagination: { take: 1 } })).hits[0]
-        ?.document
-
-    beforeAll(async () => {
-      ;({ storeHeaders: headers } = await seedStore(getContainer()))
-      // The catalog's own events are ingested one at a time; a rebuild
-      // indexes it at once and leaves a settled index behind.
-      await getContainer().resolve(Modules.SEARCH).reindex({ index: "product" })
-    })
-
     beforeEach(async () => {
-      adminHeaders = await loginAdmin(api)
+      headers = suite.storeHeaders()
+      adminHeaders = suite.adminHeaders()
       const { data } = await api.get("/store/regions", { headers })
       eurRegionId = data.regions.find(
         (region: { currency_code: string }) => region.currency_code === "eur"
@@ -289,12 +240,10 @@ medusaIntegrationTestRunner({
         { headers: adminHeaders }
       )
 
-      const updated = await waitFor(
-        async () => {
-          const document = await byHandle("macaron-pistache")
-          return document?.price_eur === 9.5 && document
-        },
-        { what: "the new price in the index" }
+      const updated = await suite.waitForDocument(
+        "macaron-pistache",
+        (document) => document.price_eur === 9.5,
+        "the new price in the index"
       )
       expect(updated.price_usd).toEqual(11)
     })
@@ -317,9 +266,10 @@ medusaIntegrationTestRunner({
         }
       }
 
-      await waitFor(
-        async () => (await byHandle("kouign-amann"))?.in_stock === false,
-        { what: "the sell-out in the index" }
+      await suite.waitForDocument(
+        "kouign-amann",
+        (document) => document.in_stock === false,
+        "the sell-out in the index"
       )
       const inStock = await search({
         filters: { in_stock: true },
@@ -331,7 +281,7 @@ medusaIntegrationTestRunner({
     })
 
     it("indexes a new product once, not once more per variant", async () => {
-      const table = await documentTable()
+      const table = await productDocumentTable(dbConnection)
       // Every document write, as the table sees it.
       await dbConnection.raw(
         `CREATE TABLE search_test_writes (id text NOT NULL);
@@ -360,9 +310,10 @@ medusaIntegrationTestRunner({
         })),
       })
 
-      await waitFor(
-        async () => (await byHandle("kouglof-aux-raisins"))?.price_eur === 12,
-        { what: "the new product in the index" }
+      await suite.waitForDocument(
+        "kouglof-aux-raisins",
+        (document) => document.price_eur === 12,
+        "the new product in the index"
       )
       // Room for every event of the creation to be handled.
       await new Promise((resolve) => setTimeout(resolve, 3000))
@@ -379,19 +330,20 @@ medusaIntegrationTestRunner({
         options: { Taille: "Mini" },
         prices: [{ currency_code: "eur", amount: 5 }],
       })
-      await waitFor(
-        async () => (await byHandle("kouglof-aux-raisins"))?.price_eur === 5,
-        { what: "the added variant's price in the index" }
+      await suite.waitForDocument(
+        "kouglof-aux-raisins",
+        (document) => document.price_eur === 5,
+        "the added variant's price in the index"
       )
     })
 
     it("follows a product renamed, unpublished and deleted in the admin", async () => {
       const { id } = await adminProduct(api, adminHeaders, "paris-brest")
       await adminPost(`/admin/products/${id}`, { title: "Paris-Brest royal" })
-      await waitFor(
-        async () =>
-          (await byHandle("paris-brest"))?.title === "Paris-Brest royal",
-        { what: "the new title in the index" }
+      await suite.waitForDocument(
+        "paris-brest",
+        (document) => document.title === "Paris-Brest royal",
+        "the new title in the index"
       )
       const royal = await search({ filters: { q: "royal" } })
       expect(royal.hits.map((hit) => hit.document.handle)).toContain(
@@ -463,17 +415,12 @@ medusaIntegrationTestRunner({
         value: "peanut-free",
       })
 
-      const baguette = await waitFor(
-        async () => {
-          const document = await byHandle("baguette-tradition")
-          const dietary = (document?.dietary ?? []) as string[]
-          return (
-            dietary.includes("peanut-free") &&
-            (document?.category_lvl0 as string[])?.[0] === "Levain Breads" &&
-            document
-          )
-        },
-        { what: "the renamed category and tag in the index" }
+      const baguette = await suite.waitForDocument(
+        "baguette-tradition",
+        (document) =>
+          (document.dietary as string[]).includes("peanut-free") &&
+          (document.category_lvl0 as string[])[0] === "Levain Breads",
+        "the renamed category and tag in the index"
       )
       expect(baguette.dietary).not.toContain("nut-free")
       expect(baguette.category_names).toEqual(["Levain Breads"])

@@ -51,35 +51,52 @@ const viaInventoryItem = ["inventory_item.variants.product_id"]
 
 const viaVariant = through("product_variant", ["product_id"])
 
-/**
- * How soon after its product a variant counts as created with it. Medusa
- * releases a workflow's events once it has committed, so `product.created`
- * already reads those variants: indexing the product again for each of its
- * `product-variant.created` would repeat the same write once per variant.
- */
-const CREATED_WITH_PRODUCT_MS = 2000
+type VariantProductRow = { id: string; product_id: string | null }
 
-type NewVariantRow = {
-  product_id: string | null
-  created_at: string | Date
-  product?: { created_at: string | Date } | null
-}
-
-/** The products of variants added to an existing product. */
-const viaAddedVariant: ProductIdResolver = async (query, ids) => {
+/** The products of the variants, each with its variants among them. */
+export async function productsOfVariants(
+  query: Query,
+  variantIds: string[]
+): Promise<Map<string, string[]>> {
   const { data } = await query.graph({
     entity: "product_variant",
-    fields: ["product_id", "created_at", "product.created_at"],
-    filters: { id: ids },
+    fields: ["id", "product_id"],
+    filters: { id: variantIds },
   })
-  const added = (data as NewVariantRow[]).filter(
-    (variant) =>
-      !variant.product ||
-      new Date(variant.created_at).getTime() -
-        new Date(variant.product.created_at).getTime() >
-        CREATED_WITH_PRODUCT_MS
+  const variantsOf = new Map<string, string[]>()
+  for (const { id, product_id } of data as VariantProductRow[]) {
+    if (product_id) {
+      variantsOf.set(product_id, [...(variantsOf.get(product_id) ?? []), id])
+    }
+  }
+  return variantsOf
+}
+
+/**
+ * The products of the categories and of every category under them: a
+ * category's name is in the documents of its descendants' products too.
+ */
+const viaCategoryTree: ProductIdResolver = async (query, ids) => {
+  const { data: categories } = await query.graph({
+    entity: "product_category",
+    fields: ["mpath"],
+    filters: { id: ids },
+    withDeleted: true,
+  })
+  const paths = (categories as { mpath: string | null }[]).flatMap(
+    ({ mpath }) => (mpath ? [mpath] : [])
   )
-  return [...collectProductIds(added)]
+  if (!paths.length) {
+    return []
+  }
+  const { data } = await query.graph({
+    entity: "product_category",
+    fields: ["products.id"],
+    filters: {
+      $or: paths.map((path) => ({ mpath: { $like: `${path}%` } })),
+    },
+  })
+  return [...collectProductIds(data)]
 }
 
 /** The products of a flash sale's items, deleted sales included. */
@@ -105,7 +122,10 @@ const RESOLVERS: Record<string, ProductIdResolver> = {
   "product.created": async (_query, ids) => ids,
   "product.updated": async (_query, ids) => ids,
   "product.deleted": async (_query, ids) => ids,
-  "product-variant.created": viaAddedVariant,
+  // Read per product against what its last read saw: see `_product-consume.ts`.
+  "product-variant.created": async (query, ids) => [
+    ...(await productsOfVariants(query, ids)).keys(),
+  ],
   "product-variant.updated": viaVariant,
   "product-variant.deleted": viaVariant,
   "inventory-level.created": through("inventory_level", viaInventoryItem),
@@ -114,7 +134,7 @@ const RESOLVERS: Record<string, ProductIdResolver> = {
   "reservation-item.created": through("reservation_item", viaInventoryItem),
   "reservation-item.updated": through("reservation_item", viaInventoryItem),
   "reservation-item.deleted": through("reservation_item", viaInventoryItem),
-  "product-category.updated": through("product_category", ["products.id"]),
+  "product-category.updated": viaCategoryTree,
   "product-collection.updated": through("product_collection", ["products.id"]),
   "product-tag.updated": through("product_tag", ["products.id"]),
   // Popularity: units sold count orders placed and not canceled.
@@ -128,7 +148,8 @@ const RESOLVERS: Record<string, ProductIdResolver> = {
 /** The events that can change a product document. */
 export const PRODUCT_INDEX_EVENTS = Object.keys(RESOLVERS)
 
-function eventIds(event: SearchConsumeEvent): string[] {
+/** The ids an event carries. */
+export function eventIds(event: SearchConsumeEvent): string[] {
   const id = (event.data as { id?: unknown } | undefined)?.id
   const ids = Array.isArray(id) ? id : [id]
   return ids.filter((value): value is string => typeof value === "string")
@@ -146,6 +167,9 @@ export async function resolveProductIds(
   }
   return await resolver(context.container.query, ids)
 }
+
+/** Emitted for each variant, those created with their product included. */
+export const VARIANT_CREATED = "product-variant.created"
 
 /** Only a deleted product leaves the index; other deletes update it. */
 export function isProductDelete(event: SearchConsumeEvent): boolean {

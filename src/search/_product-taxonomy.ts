@@ -16,9 +16,8 @@ type TagRecord = {
   products?: ({ id: string } | null)[] | null
 }
 
-type ProductLinks = {
+type TagLinks = {
   id: string
-  categories?: ({ id: string } | null)[] | null
   tags?: ({ value: string } | null)[] | null
 }
 
@@ -114,29 +113,83 @@ export async function loadCatalogueTaxonomy(
   }
 }
 
-/** The taxonomy of a few products: their links, then every category once. */
+type CategoryLinks = {
+  id: string
+  categories?: ({ id: string; mpath: string | null } | null)[] | null
+}
+
+/**
+ * The categories with these ids and all their ancestors: the ancestors named
+ * by each category's `mpath` in one read, then, should a path be stale, the
+ * parents still missing, a level per read.
+ */
+async function categoriesWithAncestors(
+  query: Query,
+  links: CategoryLinks["categories"][]
+): Promise<CategoryRecord[]> {
+  const asked = new Set<string>()
+  for (const category of links.flatMap((categories) => categories ?? [])) {
+    if (category) {
+      asked.add(category.id)
+      category.mpath?.split(".").forEach((id) => id && asked.add(id))
+    }
+  }
+  const found = new Map<string, CategoryRecord>()
+  let missing = [...asked]
+  while (missing.length) {
+    const records = await graphByIds<CategoryRecord>(
+      query,
+      "product_category",
+      CATEGORY_FIELDS,
+      "id",
+      missing
+    )
+    records.forEach((record) => found.set(record.id, record))
+    // Each id is asked for once, so a cycle or a deleted parent ends the loop.
+    missing = [
+      ...new Set(
+        records.flatMap((record) =>
+          record.parent_category_id && !asked.has(record.parent_category_id)
+            ? [record.parent_category_id]
+            : []
+        )
+      ),
+    ]
+    missing.forEach((id) => asked.add(id))
+  }
+  return [...found.values()]
+}
+
+/**
+ * The taxonomy of a few products: their links, then only their categories
+ * and those categories' ancestors.
+ */
 export async function loadProductTaxonomy(
   query: Query,
   productIds: string[]
 ): Promise<ProductTaxonomy> {
-  const [categoryLinks, tagLinks, categories] = await Promise.all([
-    graphByIds<ProductLinks>(
+  const [categoryLinks, tagLinks] = await Promise.all([
+    graphByIds<CategoryLinks>(
       query,
       "product",
-      ["id", "categories.id"],
+      ["id", "categories.id", "categories.mpath"],
       "id",
       productIds
     ),
-    graphByIds<ProductLinks>(
+    graphByIds<TagLinks>(
       query,
       "product",
       ["id", "tags.value"],
       "id",
       productIds
     ),
-    graphAll<CategoryRecord>(query, "product_category", CATEGORY_FIELDS),
   ])
-  const tree = categoryTree(categories)
+  const tree = categoryTree(
+    await categoriesWithAncestors(
+      query,
+      categoryLinks.map((product) => product.categories)
+    )
+  )
   const categoriesOf = groupBy(
     categoryLinks.flatMap((product) =>
       (product.categories ?? []).flatMap((category) => {

@@ -1,23 +1,10 @@
 import type { SearchTypes } from "@medusajs/framework/types"
-import {
-  defineSearchIndex,
-  graphConsume,
-  graphSeed,
-  search,
-} from "@medusajs/framework/utils"
+import { defineSearchIndex, graphSeed, search } from "@medusajs/framework/utils"
 import type { Query } from "./_graph"
-import { toProductDocument } from "./_product-document"
-import {
-  isProductDelete,
-  PRODUCT_INDEX_EVENTS,
-  resolveProductIds,
-} from "./_product-events"
-import {
-  loadProductRows,
-  PRODUCT_FIELDS,
-  type ProductBaseRow,
-} from "./_product-rows"
-import { loadProductSignals } from "./_product-signals"
+import { productConsume } from "./_product-consume"
+import { PRODUCT_INDEX_EVENTS } from "./_product-events"
+import { readProductPage } from "./_product-read"
+import { PRODUCT_FIELDS, type ProductBaseRow } from "./_product-rows"
 import {
   loadCatalogueTaxonomy,
   loadProductTaxonomy,
@@ -70,28 +57,9 @@ async function productDocuments(
   rows: ProductBaseRow[],
   taxonomy: ProductTaxonomy
 ) {
-  const products = await loadProductRows(query, rows, taxonomy)
-  const signals = await loadProductSignals(query, products)
-  return products.map((product) => toProductDocument(product, signals))
+  const products = await readProductPage(query, rows, taxonomy)
+  return products.map(({ document }) => document)
 }
-
-/** Event-driven updates: a few products, read with their own taxonomy. */
-const consume = graphConsume<typeof productSearchFields, ProductBaseRow>({
-  fields: PRODUCT_FIELDS,
-  resolve_ids: resolveProductIds,
-  is_delete: isProductDelete,
-  transform: async (rows, context) => {
-    if (!rows.length) {
-      return []
-    }
-    const query = context.container.query
-    const taxonomy = await loadProductTaxonomy(
-      query,
-      rows.map((row) => row.id)
-    )
-    return await productDocuments(query, rows, taxonomy)
-  },
-})
 
 /**
  * Yields what `pages` yields, reading the next page while the Search Module
@@ -165,6 +133,6 @@ export default defineSearchIndex({
     },
   },
   events: PRODUCT_INDEX_EVENTS,
-  consume,
+  consume: productConsume(),
   seed,
 })
