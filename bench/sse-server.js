@@ -2,7 +2,9 @@
  * One SSE server for bench/sse.js, run as a child process so its memory is
  * measured alone. `node bench/sse-server.js <bare|memory|redis>` listens on
  * 127.0.0.1 and talks to its parent over IPC:
- *   - bare: plain Node http, one Set of responses, a loop of writes;
+ *   - bare: plain Node http, one Set of responses, a loop of `res.write`;
+ *   - framed: the same, but each event is framed as one HTTP chunk once and
+ *     that buffer written to every socket (what the realtime module does);
  *   - memory: the realtime module without Redis and its sendEventStream;
  *   - redis: the same with Redis Pub/Sub, so the parent publishes from
  *     another module instance and events cross Redis to reach this one.
@@ -13,7 +15,8 @@ const path = require("path")
 const MODE = process.argv[2]
 const CHANNEL = "admin"
 
-function bareServer() {
+function bareServer(framed) {
+  const { chunkFrame } = framed ? realtimeModule() : {}
   const clients = new Set()
   const server = http.createServer((req, res) => {
     res.writeHead(200, {
@@ -31,6 +34,13 @@ function bareServer() {
     streams: () => clients.size,
     publish: async (data) => {
       const chunk = `id: ${++id}\nevent: bench\ndata: ${JSON.stringify(data)}\n\n`
+      if (framed) {
+        const frame = chunkFrame(Buffer.from(chunk))
+        for (const res of clients) {
+          res.socket.write(frame)
+        }
+        return
+      }
       for (const res of clients) {
         res.write(chunk)
       }
@@ -39,10 +49,13 @@ function bareServer() {
   }
 }
 
-function realtimeServer(redisUrl) {
+function realtimeModule() {
   require("ts-node").register({ transpileOnly: true })
-  const realtimeDir = path.join(__dirname, "..", "src", "modules", "realtime")
-  const { RealtimeModuleService, sendEventStream } = require(realtimeDir)
+  return require(path.join(__dirname, "..", "src", "modules", "realtime"))
+}
+
+function realtimeServer(redisUrl) {
+  const { RealtimeModuleService, sendEventStream } = realtimeModule()
   const realtime = new RealtimeModuleService(
     {},
     { redisUrl, prefix: process.env.BENCH_SSE_PREFIX }
@@ -62,8 +75,8 @@ function realtimeServer(redisUrl) {
 
 async function main() {
   const target =
-    MODE === "bare"
-      ? bareServer()
+    MODE === "bare" || MODE === "framed"
+      ? bareServer(MODE === "framed")
       : realtimeServer(MODE === "redis" ? process.env.BENCH_REDIS_URL : null)
   target.server.maxConnections = 50_000
   await new Promise((resolve) => target.server.listen(0, "127.0.0.1", resolve))

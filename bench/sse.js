@@ -3,7 +3,9 @@
  * `npm run bench:sse`: how many SSE connections one instance holds, the
  * memory each costs and how fast a broadcast reaches all of them, for
  *   - bare: a plain Node http SSE server that writes each event to every
- *     response in a loop (the ceiling),
+ *     response in a loop (`res.write`),
+ *   - framed: the same loop writing one ready-made HTTP chunk per event
+ *     straight to each socket (the ceiling),
  *   - memory: our realtime module and sendEventStream, no Redis,
  *   - redis: the same, with events published by another module instance
  *     and fanned out over Redis Pub/Sub.
@@ -29,7 +31,9 @@ const CLIENTS = Number(process.env.BENCH_SSE_CLIENTS || 2)
 const ROUNDS = Number(process.env.BENCH_SSE_ROUNDS || 5)
 const MESSAGES = Number(process.env.BENCH_SSE_MESSAGES || 10)
 const INTERVAL_MS = Number(process.env.BENCH_SSE_INTERVAL_MS || 250)
-const MODES = (process.env.BENCH_SSE_MODES || "bare,memory,redis").split(",")
+const MODES = (process.env.BENCH_SSE_MODES || "bare,framed,memory,redis").split(
+  ","
+)
 const REDIS_URL = process.env.BENCH_REDIS_URL || "redis://127.0.0.1:6379"
 const PREFIX = `bench-sse-${process.pid}-${Date.now()}:`
 

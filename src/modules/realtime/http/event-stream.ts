@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "http"
 import type RealtimeModuleService from "../service"
+import { chunkedSocketWriter } from "./chunked-socket-writer"
 
 /** How long a browser waits before reconnecting, sent as the `retry:` hint. */
 export const RETRY_MS = 3000
@@ -43,11 +44,12 @@ export async function sendEventStream(
   res.writeHead(200, EVENT_STREAM_HEADERS)
   res.write(`retry: ${RETRY_MS}\n\n`)
 
+  const send = chunkedSocketWriter(res)
   const write = (chunk: string | Buffer) => {
     if (gone) {
       return
     }
-    res.write(chunk)
+    send(chunk)
     if (res.writableLength > MAX_BUFFERED_BYTES) {
       finish()
     }
