@@ -1,49 +1,31 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { Modules } from "@medusajs/framework/utils"
-import {
-  FLASH_SALE_MODULE,
-  type FlashSaleModuleService,
-} from "../../src/modules/flash-sale"
 import { advanceSaleStatusesWorkflow } from "../../src/workflows/flash-sale/advance-sale-statuses"
 import { createFlashSaleWorkflow } from "../../src/workflows/flash-sale/create-flash-sale"
-import { type StoreHeaders } from "../utils/checkout"
-import { attempt, flashSaleHelpers, type AdminSale } from "../utils/flash-sale"
+import { attempt, useFlashSaleStore, type AdminSale } from "../utils/flash-sale"
 import { waitFor } from "../utils/wait-for"
-import { loginAdmin, seedStore } from "../utils/seeded-store"
-
-// Seeding alone takes minutes on a busy machine.
-jest.setTimeout(12 * 60 * 1000)
-
-type SaleEvent = { name: string; id: string }
 
 medusaIntegrationTestRunner({
   inApp: true,
   testSuite: ({ api, getContainer }) => {
-    let storeHeaders: StoreHeaders
-    let adminHeaders: StoreHeaders
-    const events: SaleEvent[] = []
-
-    const flash = flashSaleHelpers(
-      api,
-      () => storeHeaders,
-      () => adminHeaders
-    )
-    const service = () =>
-      getContainer().resolve<FlashSaleModuleService>(FLASH_SALE_MODULE)
-
-    beforeAll(async () => {
-      ;({ storeHeaders } = await seedStore(getContainer()))
-      adminHeaders = await loginAdmin(api)
-      const eventBus = getContainer().resolve(Modules.EVENT_BUS)
-      for (const name of ["flash_sale.started", "flash_sale.ended"]) {
-        eventBus.subscribe(name, async (event) => {
-          events.push({ name, id: (event.data as { id: string }).id })
-        })
-      }
-    })
+    const { seeded, flash, events, service, openSaleStream } =
+      useFlashSaleStore(
+        { api, getContainer },
+        {
+          events: [
+            "flash_sale.started",
+            "flash_sale.ended",
+            "flash_sale.sold_out",
+          ],
+        }
+      )
 
     const eventsOf = (id: string) =>
-      events.filter((event) => event.id === id).map((event) => event.name)
+      events
+        .filter(
+          (event) =>
+            event.name !== "flash_sale.sold_out" && event.data.id === id
+        )
+        .map((event) => event.name)
 
     const hoursFromNow = (hours: number) =>
       new Date(Date.now() + hours * 3600 * 1000).toISOString()
@@ -74,7 +56,7 @@ medusaIntegrationTestRunner({
             },
           ],
         },
-        { headers: adminHeaders }
+        { headers: seeded.adminHeaders }
       )
       expect(status).toEqual(201)
       const sale = data.flash_sale
@@ -99,39 +81,39 @@ medusaIntegrationTestRunner({
         `/admin/flash-sales?product_id=${
           (
             await api.get("/store/products?handle=paris-brest", {
-              headers: storeHeaders,
+              headers: seeded.storeHeaders,
             })
           ).data.products[0].id
         }`,
-        { headers: adminHeaders }
+        { headers: seeded.adminHeaders }
       )
       expect(listed.flash_sales.map((s: { id: string }) => s.id)).toContain(
         sale.id
       )
       const { data: byVariant } = await api.get(
         `/admin/flash-sales?variant_id=${second}&status=scheduled`,
-        { headers: adminHeaders }
+        { headers: seeded.adminHeaders }
       )
       expect(byVariant.flash_sales.map((s: { id: string }) => s.id)).toEqual([
         sale.id,
       ])
       const { data: other } = await api.get(
         `/admin/flash-sales?variant_id=variant_elsewhere`,
-        { headers: adminHeaders }
+        { headers: seeded.adminHeaders }
       )
       expect(other).toEqual(
         expect.objectContaining({ flash_sales: [], count: 0 })
       )
 
       const { data: regions } = await api.get("/store/regions", {
-        headers: storeHeaders,
+        headers: seeded.storeHeaders,
       })
       const usd = regions.regions.find(
         (r: { currency_code: string }) => r.currency_code === "usd"
       )
       const { data: shown } = await api.get(
         `/store/flash-sales/${sale.id}?region_id=${usd.id}`,
-        { headers: storeHeaders }
+        { headers: seeded.storeHeaders }
       )
       expect(shown.currency_code).toEqual("usd")
       expect(shown.flash_sale.state).toEqual("active")
@@ -168,11 +150,11 @@ medusaIntegrationTestRunner({
             },
           ],
         },
-        { headers: adminHeaders }
+        { headers: seeded.adminHeaders }
       )
 
       const { data } = await api.get("/store/flash-sales", {
-        headers: storeHeaders,
+        headers: seeded.storeHeaders,
       })
       const ids = data.flash_sales.map((s: { id: string }) => s.id)
       expect(ids).toContain(upcoming.id)
@@ -191,7 +173,7 @@ medusaIntegrationTestRunner({
       )
       const hidden = await attempt(
         api.get(`/store/flash-sales/${draft.flash_sale.id}`, {
-          headers: storeHeaders,
+          headers: seeded.storeHeaders,
         })
       )
       expect(hidden.status).toEqual(404)
@@ -222,7 +204,7 @@ medusaIntegrationTestRunner({
       ]
       const post = async (body: unknown) => {
         const { status, data } = await attempt(
-          api.post("/admin/flash-sales", body, { headers: adminHeaders })
+          api.post("/admin/flash-sales", body, { headers: seeded.adminHeaders })
         )
         return [status, data.message]
       }
@@ -289,6 +271,70 @@ medusaIntegrationTestRunner({
       ).toEqual(itemsBefore)
     })
 
+    it("refuses bad sale edits and queries with a clear 4xx, and strangers with 401", async () => {
+      const variantId = await flash.variantOf("tarte-au-citron-meringuee", 0)
+      const sale = await flash.createSale([
+        { variant_id: variantId, units_allocated: 3 },
+      ])
+      const itemId = sale.items[0].id
+      const edit = async (body: unknown) => {
+        const { status, data } = await attempt(
+          api.post(`/admin/flash-sales/${sale.id}`, body, {
+            headers: seeded.adminHeaders,
+          })
+        )
+        return [status, data.message]
+      }
+      const list = async (query: string) =>
+        (
+          await attempt(
+            api.get(`/admin/flash-sales?${query}`, {
+              headers: seeded.adminHeaders,
+            })
+          )
+        ).status
+
+      expect(
+        await edit({ items: [{ id: itemId, units_allocated: -1 }] })
+      ).toEqual([
+        400,
+        "Invalid request: Value for field 'items, 0, units_allocated' too small, expected at least: '1'",
+      ])
+      const [typeStatus, typeMessage] = await edit({
+        items: [{ id: itemId, units_allocated: "two" }],
+      })
+      expect(typeStatus).toEqual(400)
+      expect(typeMessage).toMatch(
+        /^Invalid request: .*'items, 0, units_allocated'/
+      )
+      expect(await edit({ discount: 10 })).toEqual([
+        400,
+        "Invalid request: Unrecognized fields: 'discount'",
+      ])
+      expect((await edit({ starts_at: "soon" }))[0]).toEqual(400)
+      expect(await list("status=closed")).toEqual(400)
+      expect(await list("limit=-1")).toEqual(400)
+      expect(await list("sort=title")).toEqual(400)
+
+      for (const request of [
+        api.get("/admin/flash-sales"),
+        api.get(`/admin/flash-sales/${sale.id}`),
+        api.post(`/admin/flash-sales/${sale.id}`, { title: "Mine" }),
+        api.post(`/admin/flash-sales/${sale.id}/end`, {}),
+        api.post("/admin/flash-sales", {}, { headers: seeded.storeHeaders }),
+      ]) {
+        expect((await attempt(request)).status).toEqual(401)
+      }
+      const [item] = await flash.saleItems(sale.id)
+      expect(item.units_allocated).toEqual(3)
+      const { data } = await api.get(`/admin/flash-sales/${sale.id}`, {
+        headers: seeded.adminHeaders,
+      })
+      expect(data.flash_sale).toEqual(
+        expect.objectContaining({ title: sale.title, status: sale.status })
+      )
+    })
+
     it("edits a sale but never below the units sold or reserved", async () => {
       const variantId = await flash.variantOf("tarte-au-citron-meringuee", 2)
       const sale = await flash.createSale([
@@ -307,7 +353,9 @@ medusaIntegrationTestRunner({
           message?: string
           flash_sale?: AdminSale
         }>(
-          api.post(`/admin/flash-sales/${id}`, body, { headers: adminHeaders })
+          api.post(`/admin/flash-sales/${id}`, body, {
+            headers: seeded.adminHeaders,
+          })
         )
         return [status, data.message ?? data.flash_sale] as const
       }
@@ -374,6 +422,92 @@ medusaIntegrationTestRunner({
       expect(refused.data.message).toEqual("This flash sale item is sold out")
     })
 
+    it("announces a sell-out once when an edit lowers the allocation onto the units taken", async () => {
+      const variantId = await flash.variantOf("paris-brest", 0)
+      const sale = await flash.createSale([
+        { variant_id: variantId, units_allocated: 5, per_customer_limit: 3 },
+      ])
+      const itemId = sale.items[0].id
+      const shopper = await flash.register()
+      await flash.reserve(shopper.headers, sale.id, {
+        item_id: itemId,
+        quantity: 2,
+        cart_id: await flash.openCart(shopper.headers),
+      })
+      const stream = await openSaleStream(sale.id)
+      expect(stream.status).toEqual(200)
+      const streamed = (name: string) =>
+        stream.events.filter((event) => event.event === name)
+      const soldOutEvents = () =>
+        events.filter(
+          (event) =>
+            event.name === "flash_sale.sold_out" &&
+            event.data.item_id === itemId
+        )
+      const allocate = (units: number) =>
+        api.post(
+          `/admin/flash-sales/${sale.id}`,
+          { items: [{ id: itemId, units_allocated: units }] },
+          { headers: seeded.adminHeaders }
+        )
+      const settle = () => new Promise((resolve) => setTimeout(resolve, 1500))
+
+      const { data } = await allocate(2)
+      expect(data.flash_sale.items[0]).toEqual(
+        expect.objectContaining({ units_allocated: 2, units_left: 0 })
+      )
+      await waitFor(async () => streamed("flash_sale.sold_out").length > 0, {
+        what: "the sell-out on the sale's stream",
+      })
+      const zeroLeft = await waitFor(
+        async () =>
+          streamed("flash_sale.units_left").find(
+            (event) =>
+              (event.data as { items: { units_left: number }[] }).items[0]
+                .units_left === 0
+          ),
+        { what: "units left of 0 on the sale's stream" }
+      )
+      expect(zeroLeft.data).toEqual({
+        id: sale.id,
+        server_time: expect.any(String),
+        items: [{ id: itemId, variant_id: variantId, units_left: 0 }],
+      })
+      expect(streamed("flash_sale.sold_out")[0].data).toEqual({
+        id: sale.id,
+        item_id: itemId,
+        variant_id: variantId,
+        server_time: expect.any(String),
+        units_left: 0,
+      })
+
+      // Already sold out: the same edit, or another one, announces nothing.
+      await allocate(2)
+      await api.post(
+        `/admin/flash-sales/${sale.id}`,
+        {
+          title: "Still sold out",
+          items: [{ id: itemId, per_customer_limit: 2 }],
+        },
+        { headers: seeded.adminHeaders }
+      )
+      await settle()
+      expect(soldOutEvents().map((event) => event.data)).toEqual([
+        { id: sale.id, item_id: itemId, variant_id: variantId },
+      ])
+      expect(streamed("flash_sale.sold_out")).toHaveLength(1)
+
+      // A raise frees a unit; lowering it again is a new sell-out.
+      await allocate(3)
+      await allocate(2)
+      await waitFor(async () => soldOutEvents().length === 2, {
+        what: "the second sell-out",
+      })
+      await settle()
+      expect(soldOutEvents()).toHaveLength(2)
+      expect(streamed("flash_sale.sold_out")).toHaveLength(2)
+    })
+
     it("puts a sale back as it was when a later step of the edit fails", async () => {
       const variantId = await flash.variantOf("tarte-aux-framboises", 0)
       const sale = await flash.createSale([
@@ -390,27 +524,34 @@ medusaIntegrationTestRunner({
             title: "Changed",
             items: [{ id: sale.items[0].id, units_allocated: 7 }],
           },
-          { headers: adminHeaders }
+          { headers: seeded.adminHeaders }
         )
       )
       expect(failed.status).toEqual(500)
       const { data } = await api.get(`/admin/flash-sales/${sale.id}`, {
-        headers: adminHeaders,
+        headers: seeded.adminHeaders,
       })
       expect(data.flash_sale.title).toEqual(sale.title)
       expect(data.flash_sale.items[0].units_allocated).toEqual(5)
     })
 
-    it("ends a sale once and refuses new reservations for it", async () => {
+    it("ends a sale once and refuses new reservations for it, while holds taken before can still be bought", async () => {
       const variantId = await flash.variantOf("tarte-aux-framboises", 1)
       const sale = await flash.createSale([
         { variant_id: variantId, units_allocated: 5 },
       ])
+      const holder = await flash.register("holder")
+      const holderCart = await flash.openCart(holder.headers)
+      await flash.reserve(holder.headers, sale.id, {
+        item_id: sale.items[0].id,
+        quantity: 1,
+        cart_id: holderCart,
+      })
       const end = () =>
         api.post(
           `/admin/flash-sales/${sale.id}/end`,
           {},
-          { headers: adminHeaders }
+          { headers: seeded.adminHeaders }
         )
       const { data } = await end()
       expect(data.flash_sale.status).toEqual("ended")
@@ -435,20 +576,34 @@ medusaIntegrationTestRunner({
         "This flash sale is not open for reservations"
       )
       const { data: listed } = await api.get("/store/flash-sales", {
-        headers: storeHeaders,
+        headers: seeded.storeHeaders,
       })
       expect(listed.flash_sales.map((s: { id: string }) => s.id)).not.toContain(
         sale.id
       )
       const { data: shown } = await api.get(`/store/flash-sales/${sale.id}`, {
-        headers: storeHeaders,
+        headers: seeded.storeHeaders,
       })
       expect(shown.flash_sale.state).toEqual("ended")
+
+      await flash.readyForPayment(holder.headers, holderCart)
+      const bought = await flash.pay(holder.headers, holderCart)
+      expect(bought.status).toEqual(200)
+      expect(bought.data).toEqual(
+        expect.objectContaining({
+          type: "order",
+          order: expect.objectContaining({ item_subtotal: 12.5 }),
+        })
+      )
+      await waitFor(
+        async () => (await flash.saleItems(sale.id))[0].units_sold === 1,
+        { what: "the held unit to count as sold" }
+      )
       const edit = await attempt(
         api.post(
           `/admin/flash-sales/${sale.id}`,
           { title: "Again" },
-          { headers: adminHeaders }
+          { headers: seeded.adminHeaders }
         )
       )
       expect(edit.status).toEqual(400)
@@ -458,7 +613,7 @@ medusaIntegrationTestRunner({
             api.post(
               "/admin/flash-sales/fsale_unknown/end",
               {},
-              { headers: adminHeaders }
+              { headers: seeded.adminHeaders }
             )
           )
         ).status
@@ -480,7 +635,7 @@ medusaIntegrationTestRunner({
       expect(started.result.started).toContain(sale.id)
       expect((await run(180_000)).result.started).not.toContain(sale.id)
       const { data: active } = await api.get(`/admin/flash-sales/${sale.id}`, {
-        headers: adminHeaders,
+        headers: seeded.adminHeaders,
       })
       expect(active.flash_sale.status).toEqual("active")
 

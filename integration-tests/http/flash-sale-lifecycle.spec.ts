@@ -2,39 +2,17 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { advanceSaleStatusesWorkflow } from "../../src/workflows/flash-sale/advance-sale-statuses"
 import { completeCart, type StoreHeaders } from "../utils/checkout"
-import {
-  attempt,
-  flashSaleHelpers,
-  openStream,
-  type StreamClient,
-} from "../utils/flash-sale"
+import { attempt, useFlashSaleStore } from "../utils/flash-sale"
 import { waitFor } from "../utils/wait-for"
-import { loginAdmin, seedStore } from "../utils/seeded-store"
-
-// Seeding alone takes minutes on a busy machine.
-jest.setTimeout(12 * 60 * 1000)
 
 medusaIntegrationTestRunner({
   inApp: true,
   testSuite: ({ api, getContainer }) => {
-    let storeHeaders: StoreHeaders
-    let adminHeaders: StoreHeaders
-    const streams: StreamClient[] = []
-
-    const flash = flashSaleHelpers(
-      api,
-      () => storeHeaders,
-      () => adminHeaders
-    )
-
-    beforeAll(async () => {
-      ;({ storeHeaders } = await seedStore(getContainer()))
-      adminHeaders = await loginAdmin(api)
-    })
-
-    afterEach(() => {
-      streams.splice(0).forEach((stream) => stream.close())
-    })
+    const { seeded, flash, events, service, openSaleStream } =
+      useFlashSaleStore(
+        { api, getContainer },
+        { events: ["flash_sale.sold_out"] }
+      )
 
     /** The customer's reservations by id. */
     async function reservationsOf(headers: StoreHeaders) {
@@ -82,7 +60,7 @@ medusaIntegrationTestRunner({
       await api.post(
         `/admin/orders/${canceled.order.id}/cancel`,
         {},
-        { headers: adminHeaders }
+        { headers: seeded.adminHeaders }
       )
       const returned = await waitFor(
         async () => {
@@ -115,7 +93,7 @@ medusaIntegrationTestRunner({
       )
       const { data: orders } = await api.get(
         `/admin/orders?id[]=${kept.order.id}&id[]=${canceled.order.id}&fields=id,status`,
-        { headers: adminHeaders }
+        { headers: seeded.adminHeaders }
       )
       const open = orders.orders.filter(
         (order: { status: string }) => order.status !== "canceled"
@@ -135,6 +113,118 @@ medusaIntegrationTestRunner({
         })
       )
       expect(again.status).toEqual(201)
+    })
+
+    it("releases the holds a canceled order had not bought yet", async () => {
+      const variantId = await flash.variantOf("foret-noire", 2)
+      const sale = await flash.createSale([
+        { variant_id: variantId, units_allocated: 2, per_customer_limit: 1 },
+      ])
+      const itemId = sale.items[0].id
+      // The order is placed but its hold is not counted as sold yet.
+      const failingConfirm = jest
+        .spyOn(service(), "confirm")
+        .mockRejectedValue(new Error("database unreachable"))
+      let bought: Awaited<ReturnType<typeof buyOne>>
+      try {
+        bought = await buyOne(sale.id, itemId)
+        await waitFor(async () => failingConfirm.mock.calls.length > 0, {
+          what: "the order's units to be counted",
+        })
+      } finally {
+        failingConfirm.mockRestore()
+      }
+      expect((await flash.saleItems(sale.id))[0]).toEqual(
+        expect.objectContaining({ units_sold: 0, units_reserved: 1 })
+      )
+
+      await api.post(
+        `/admin/orders/${bought.order.id}/cancel`,
+        {},
+        { headers: seeded.adminHeaders }
+      )
+      await waitFor(
+        async () =>
+          (await reservationsOf(bought.shopper.headers)).get(
+            bought.reservationId
+          )?.status === "released",
+        { what: "the order's hold to be released" }
+      )
+      expect((await flash.saleItems(sale.id))[0]).toEqual(
+        expect.objectContaining({
+          units_sold: 0,
+          units_reserved: 0,
+          units_left: 2,
+        })
+      )
+    })
+
+    it("announces the sell-out again when a failing cancellation takes its returned units back", async () => {
+      const variantId = await flash.variantOf("foret-noire", 1)
+      const sale = await flash.createSale([
+        { variant_id: variantId, units_allocated: 1, per_customer_limit: 1 },
+      ])
+      const itemId = sale.items[0].id
+      const soldOutEvents = () =>
+        events.filter(
+          (event) =>
+            event.name === "flash_sale.sold_out" &&
+            event.data.item_id === itemId
+        )
+      const bought = await buyOne(sale.id, itemId)
+      await waitFor(
+        async () => (await flash.saleItems(sale.id))[0].units_sold === 1,
+        { what: "the unit to count as sold" }
+      )
+      await waitFor(async () => soldOutEvents().length === 1, {
+        what: "the first sell-out",
+      })
+
+      // Releasing the order's holds fails once its bought unit is back on
+      // sale: the cancellation's compensation buys the unit again.
+      const flashSales = service()
+      const list = flashSales.listFlashSaleReservations
+      const failingRelease = jest
+        .spyOn(flashSales, "listFlashSaleReservations")
+        .mockImplementation((...args: Parameters<typeof list>) =>
+          (args[0] as { status?: string } | undefined)?.status === "active"
+            ? Promise.reject(new Error("database unreachable"))
+            : list.apply(flashSales, args)
+        )
+      try {
+        await api.post(
+          `/admin/orders/${bought.order.id}/cancel`,
+          {},
+          { headers: seeded.adminHeaders }
+        )
+        await waitFor(async () => soldOutEvents().length === 2, {
+          what: "the sell-out of the unit bought again",
+        })
+      } finally {
+        failingRelease.mockRestore()
+      }
+      expect(soldOutEvents()[1].data).toEqual({
+        id: sale.id,
+        item_id: itemId,
+        variant_id: variantId,
+      })
+      expect((await flash.saleItems(sale.id))[0]).toEqual(
+        expect.objectContaining({ units_sold: 1, units_left: 0 })
+      )
+      expect(
+        (await reservationsOf(bought.shopper.headers)).get(bought.reservationId)
+      ).toEqual(expect.objectContaining({ status: "converted" }))
+
+      // Delivered again, the cancellation goes through: no sell-out.
+      await getContainer()
+        .resolve(Modules.EVENT_BUS)
+        .emit({ name: "order.canceled", data: { id: bought.order.id } })
+      await waitFor(
+        async () => (await flash.saleItems(sale.id))[0].units_left === 1,
+        { what: "the canceled order's unit to come back" }
+      )
+      await new Promise((resolve) => setTimeout(resolve, 1500))
+      expect(soldOutEvents()).toHaveLength(2)
     })
 
     it("releases a reservation whose line leaves the cart through Medusa's cart routes, and refuses other quantities", async () => {
@@ -216,11 +306,7 @@ medusaIntegrationTestRunner({
         { startsInMs: 1500 }
       )
       const itemId = sale.items[0].id
-      const stream = await openStream(
-        `${api.defaults.baseURL}/store/flash-sales/${sale.id}/stream`,
-        storeHeaders
-      )
-      streams.push(stream)
+      const stream = await openSaleStream(sale.id)
       expect(stream.status).toEqual(200)
       const next = (event: string, what: string) =>
         waitFor(async () => stream.events.find((e) => e.event === event), {
@@ -287,11 +373,21 @@ medusaIntegrationTestRunner({
       await api.post(
         `/admin/orders/${placed.order.id}/cancel`,
         {},
-        { headers: adminHeaders }
+        { headers: seeded.adminHeaders }
       )
       await waitFor(
         async () => (await flash.saleItems(sale.id))[0].units_left === 2,
         { what: "the canceled order's units to come back" }
+      )
+      await waitFor(
+        async () =>
+          stream.events.find(
+            (e) =>
+              e.event === "flash_sale.units_left" &&
+              (e.data as { items: { units_left: number }[] }).items[0]
+                .units_left === 2
+          ),
+        { what: "the returned units on the stream" }
       )
       const rushers = await Promise.all([
         flash.register("rusher"),

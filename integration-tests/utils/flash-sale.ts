@@ -1,5 +1,104 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { Modules } from "@medusajs/framework/utils"
 import type { AxiosInstance } from "axios"
+import Redis from "ioredis"
+import {
+  FLASH_SALE_MODULE,
+  type FlashSaleModuleService,
+} from "../../src/modules/flash-sale"
 import { login, PARIS_ADDRESS, type StoreHeaders } from "./checkout"
+import { loginAdmin, seedStore } from "./seeded-store"
+
+/** Seeding alone takes minutes on a busy machine. */
+const SEEDED_SUITE_TIMEOUT_MS = 12 * 60 * 1000
+
+/** The Redis every flash-sale test that uses one shares. */
+export const TEST_REDIS_URL = process.env.REDIS_URL || "redis://127.0.0.1:6379"
+
+/** An event the suite saw on the event bus. */
+export type RecordedEvent = { name: string; data: Record<string, unknown> }
+
+/**
+ * The set-up of a flash-sale suite run by `medusaIntegrationTestRunner`:
+ * seeds the bakery and logs the admin in before all tests, records the
+ * named events from the event bus, and closes the streams a test opened
+ * after it. Call it in the suite's body.
+ */
+export function useFlashSaleStore(
+  {
+    api,
+    getContainer,
+  }: { api: AxiosInstance; getContainer: () => MedusaContainer },
+  { events: eventNames = [] }: { events?: string[] } = {}
+) {
+  jest.setTimeout(SEEDED_SUITE_TIMEOUT_MS)
+  const seeded = {
+    storeHeaders: {} as StoreHeaders,
+    adminHeaders: {} as StoreHeaders,
+  }
+  const events: RecordedEvent[] = []
+  const streams: StreamClient[] = []
+
+  beforeAll(async () => {
+    ;({ storeHeaders: seeded.storeHeaders } = await seedStore(getContainer()))
+    seeded.adminHeaders = await loginAdmin(api)
+    const eventBus = getContainer().resolve(Modules.EVENT_BUS)
+    for (const name of eventNames) {
+      eventBus.subscribe(name, async (event) => {
+        events.push({ name, data: event.data as Record<string, unknown> })
+      })
+    }
+  })
+
+  afterEach(() => {
+    streams.splice(0).forEach((stream) => stream.close())
+  })
+
+  /** Opens the sale's public event stream; it closes after the test. */
+  async function openSaleStream(saleId: string) {
+    const stream = await openStream(
+      `${api.defaults.baseURL}/store/flash-sales/${saleId}/stream`,
+      seeded.storeHeaders
+    )
+    streams.push(stream)
+    return stream
+  }
+
+  return {
+    seeded,
+    events,
+    openSaleStream,
+    flash: flashSaleHelpers(
+      api,
+      () => seeded.storeHeaders,
+      () => seeded.adminHeaders
+    ),
+    service: () =>
+      getContainer().resolve<FlashSaleModuleService>(FLASH_SALE_MODULE),
+  }
+}
+
+/**
+ * A Redis key prefix of the test file's own, the environment switches that
+ * make the store use it, and a clean-up of every key written under it.
+ */
+export function testRedis(label: string) {
+  const base = `klelite-test-${label}-${process.pid}-${Date.now()}`
+  const client = new Redis(TEST_REDIS_URL, { lazyConnect: true })
+  return {
+    base,
+    client,
+    env: { REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: `${base}:` },
+    async cleanUp() {
+      // BullMQ puts its own "bull:" before our queue names.
+      const keys = await client.keys(`*${base}*`)
+      if (keys.length) {
+        await client.del(...keys)
+      }
+      await client.quit()
+    },
+  }
+}
 
 /** A sale item as the admin API returns it. */
 export type AdminSaleItem = {
