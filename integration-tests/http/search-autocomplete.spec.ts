@@ -1,5 +1,4 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { Modules } from "@medusajs/framework/utils"
 import {
   createStep,
   createWorkflow,
@@ -12,11 +11,9 @@ import {
 import { recordSearchQueriesStep } from "../../src/workflows/search/steps/record-search-queries"
 
 import { waitFor } from "../utils/wait-for"
-import { loginAdmin, seedStore } from "../utils/seeded-store"
+import { searchSuite } from "../utils/search-suite"
 
 jest.setTimeout(10 * 60 * 1000)
-
-type Headers = Record<string, string>
 
 type QueryTotals = {
   query: string
@@ -38,20 +35,17 @@ const failAfterRecording = createWorkflow(
 medusaIntegrationTestRunner({
   inApp: true,
   testSuite: ({ api, getContainer, dbConnection }) => {
-    let headers: Headers
-    let adminHeaders: Headers
+    const suite = searchSuite({ api, getContainer }, { admin: true })
+    const headers = suite.storeHeaders
+    const adminHeaders = suite.adminHeaders
 
     const searchText = (q: string, extra: Record<string, unknown> = {}) =>
-      api.post(
-        "/store/search",
-        { entity: "product", filters: { q }, ...extra },
-        { headers }
-      )
+      suite.search({ filters: { q }, ...extra })
 
     const autocomplete = async (q: string) =>
       (
         await api.get(`/store/search/autocomplete?q=${encodeURIComponent(q)}`, {
-          headers,
+          headers: headers(),
         })
       ).data
 
@@ -61,7 +55,7 @@ medusaIntegrationTestRunner({
         .catch((error) => error.response.status as number)
 
     const queryReport = async () =>
-      (await api.get("/admin/search/queries", { headers: adminHeaders }))
+      (await api.get("/admin/search/queries", { headers: adminHeaders() }))
         .data as {
         top_queries: QueryTotals[]
         no_result_queries: QueryTotals[]
@@ -73,15 +67,6 @@ medusaIntegrationTestRunner({
       )
       return Number(rows[0].active_version)
     }
-
-    beforeAll(async () => {
-      ;({ storeHeaders: headers } = await seedStore(getContainer()))
-      await getContainer().resolve(Modules.SEARCH).reindex({ index: "product" })
-    })
-
-    beforeEach(async () => {
-      adminHeaders = await loginAdmin(api)
-    })
 
     it("completes a prefix with products, their categories and popular queries", async () => {
       await searchText("chocolat")
@@ -211,67 +196,77 @@ medusaIntegrationTestRunner({
     })
 
     it("rebuilds the index with a swap while searches keep answering", async () => {
-      const { data: all } = await searchText("", { pagination: { take: 0 } })
-      const total = all.results[0].metadata.count
+      const all = await searchText("", { pagination: { take: 0 } })
+      const total = all.metadata.count
       const before = await activeVersion()
 
       const response = await api.post(
         "/admin/search/indexes/product/rebuild",
         {},
-        { headers: adminHeaders }
+        { headers: adminHeaders() }
       )
       expect(response.status).toEqual(202)
 
-      const counts: number[] = []
+      const counts: (number | null)[] = []
       await waitFor(
         async () => {
-          const { data } = await searchText("", { pagination: { take: 0 } })
-          counts.push(data.results[0].metadata.count)
+          const { metadata } = await searchText("", {
+            pagination: { take: 0 },
+          })
+          counts.push(metadata.count)
           return (await activeVersion()) > before
         },
         { what: "the new version", intervalMs: 20, timeoutMs: 30000 }
       )
-      const { data: after } = await searchText("", { pagination: { take: 0 } })
+      const after = await searchText("", { pagination: { take: 0 } })
 
       expect(new Set(counts)).toEqual(new Set([total]))
-      expect(after.results[0].metadata.count).toEqual(total)
+      expect(after.metadata.count).toEqual(total)
     })
 
     it("refuses bad input", async () => {
       const statuses = await Promise.all([
-        statusOf(api.get("/store/search/autocomplete", { headers })),
-        statusOf(api.get("/store/search/autocomplete?q=", { headers })),
+        statusOf(api.get("/store/search/autocomplete", { headers: headers() })),
+        statusOf(
+          api.get("/store/search/autocomplete?q=", { headers: headers() })
+        ),
         statusOf(
           api.get(`/store/search/autocomplete?q=${"a".repeat(201)}`, {
-            headers,
+            headers: headers(),
           })
         ),
         statusOf(
-          api.get("/store/search/autocomplete?q=a&limit=0", { headers })
+          api.get("/store/search/autocomplete?q=a&limit=0", {
+            headers: headers(),
+          })
         ),
         statusOf(
-          api.get("/store/search/autocomplete?q=a&limit=50", { headers })
+          api.get("/store/search/autocomplete?q=a&limit=50", {
+            headers: headers(),
+          })
         ),
         statusOf(
-          api.get("/store/search/autocomplete?q=a&debug=1", { headers })
+          api.get("/store/search/autocomplete?q=a&debug=1", {
+            headers: headers(),
+          })
         ),
         statusOf(api.get("/store/search/autocomplete?q=a")),
         statusOf(api.get("/admin/search/queries")),
         statusOf(
-          api.get("/admin/search/queries?days=0", { headers: adminHeaders })
+          api.get("/admin/search/queries?days=0", { headers: adminHeaders() })
         ),
         statusOf(
           api.post(
             "/admin/search/indexes/nope/rebuild",
             {},
-            { headers: adminHeaders }
+            { headers: adminHeaders() }
           )
         ),
         statusOf(
           api.post(
             "/admin/search/indexes/product/rebuild",
             { strategy: "in_place" },
-            { headers: adminHeaders }
+            { headers: adminHeaders() }
           )
         ),
       ])

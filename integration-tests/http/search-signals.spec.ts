@@ -1,50 +1,18 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { Modules } from "@medusajs/framework/utils"
 import { advanceSaleStatusesWorkflow } from "../../src/workflows/flash-sale/advance-sale-statuses"
 import { checkout } from "../utils/checkout"
 import { flashSaleHelpers } from "../utils/flash-sale"
-import { waitFor } from "../utils/wait-for"
-import { loginAdmin, seedStore } from "../utils/seeded-store"
+import { searchSuite } from "../utils/search-suite"
 
 jest.setTimeout(10 * 60 * 1000)
-
-type Headers = Record<string, string>
-
-type Hit = { id: string; document: Record<string, unknown> }
 
 medusaIntegrationTestRunner({
   inApp: true,
   testSuite: ({ api, getContainer }) => {
-    let headers: Headers
-    let adminHeaders: Headers
+    const suite = searchSuite({ api, getContainer }, { admin: true })
+    const { search, byHandle } = suite
 
-    const search = async (body: Record<string, unknown>) => {
-      const { data } = await api.post(
-        "/store/search",
-        { entity: "product", ...body },
-        { headers }
-      )
-      return data.results[0] as { hits: Hit[] }
-    }
-
-    const byHandle = async (handle: string) =>
-      (await search({ filters: { handle }, pagination: { take: 1 } })).hits[0]
-        ?.document
-
-    const sales = flashSaleHelpers(
-      api,
-      () => headers,
-      () => adminHeaders
-    )
-
-    beforeAll(async () => {
-      ;({ storeHeaders: headers } = await seedStore(getContainer()))
-      await getContainer().resolve(Modules.SEARCH).reindex({ index: "product" })
-    })
-
-    beforeEach(async () => {
-      adminHeaders = await loginAdmin(api)
-    })
+    const sales = flashSaleHelpers(api, suite.storeHeaders, suite.adminHeaders)
 
     it("starts every product at zero units sold, off flash sale, without a rating", async () => {
       const document = await byHandle("paris-brest")
@@ -58,18 +26,22 @@ medusaIntegrationTestRunner({
     })
 
     it("counts units sold when an order is placed and takes them back when it is canceled", async () => {
-      const { completed } = await checkout(api, headers, { quantity: 3 })
+      const { completed } = await checkout(api, suite.storeHeaders(), {
+        quantity: 3,
+      })
       const order = completed.order
       expect(order?.id).toBeDefined()
 
-      await waitFor(
-        async () => (await byHandle("paris-brest"))?.units_sold === 3,
-        { what: "3 units sold of the Paris-Brest in the index" }
+      await suite.waitForDocument(
+        "paris-brest",
+        (document) => document.units_sold === 3,
+        "3 units sold of the Paris-Brest in the index"
       )
-      await checkout(api, headers, { quantity: 2 })
-      await waitFor(
-        async () => (await byHandle("paris-brest"))?.units_sold === 5,
-        { what: "5 units sold of the Paris-Brest in the index" }
+      await checkout(api, suite.storeHeaders(), { quantity: 2 })
+      await suite.waitForDocument(
+        "paris-brest",
+        (document) => document.units_sold === 5,
+        "5 units sold of the Paris-Brest in the index"
       )
 
       const popular = await search({
@@ -82,11 +54,12 @@ medusaIntegrationTestRunner({
       await api.post(
         `/admin/orders/${order.id}/cancel`,
         {},
-        { headers: adminHeaders }
+        { headers: suite.adminHeaders() }
       )
-      await waitFor(
-        async () => (await byHandle("paris-brest"))?.units_sold === 2,
-        { what: "the canceled order's units taken back" }
+      await suite.waitForDocument(
+        "paris-brest",
+        (document) => document.units_sold === 2,
+        "the canceled order's units taken back"
       )
     })
 
@@ -101,10 +74,10 @@ medusaIntegrationTestRunner({
       await advanceSaleStatusesWorkflow(getContainer()).run({
         input: { now: new Date().toISOString() },
       })
-      await waitFor(
-        async () =>
-          (await byHandle("macaron-pistache"))?.on_flash_sale === true,
-        { what: "the started sale in the index" }
+      await suite.waitForDocument(
+        "macaron-pistache",
+        (document) => document.on_flash_sale === true,
+        "the started sale in the index"
       )
       const onSale = await search({
         filters: { on_flash_sale: true },
@@ -117,12 +90,12 @@ medusaIntegrationTestRunner({
       await api.post(
         `/admin/flash-sales/${sale.id}/end`,
         {},
-        { headers: adminHeaders }
+        { headers: suite.adminHeaders() }
       )
-      await waitFor(
-        async () =>
-          (await byHandle("macaron-pistache"))?.on_flash_sale === false,
-        { what: "the ended sale in the index" }
+      await suite.waitForDocument(
+        "macaron-pistache",
+        (document) => document.on_flash_sale === false,
+        "the ended sale in the index"
       )
     })
   },

@@ -1,48 +1,24 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { Modules } from "@medusajs/framework/utils"
-import { seedStore } from "../utils/seeded-store"
+import { handlesOf as handles, searchSuite } from "../utils/search-suite"
 
 jest.setTimeout(10 * 60 * 1000)
-
-type Hit = {
-  id: string
-  document: Record<string, unknown>
-  highlights?: Record<string, string[]>
-}
-
-type SearchResult = { hits: Hit[]; metadata: { count: number | null } }
 
 medusaIntegrationTestRunner({
   inApp: true,
   testSuite: ({ api, getContainer }) => {
-    let headers: Record<string, string>
+    const suite = searchSuite({ api, getContainer })
 
-    const search = async (
+    const search = (
       q: string,
       searchOptions: Record<string, unknown> = {},
       extra: Record<string, unknown> = {}
-    ) => {
-      const { data } = await api.post(
-        "/store/search",
-        {
-          entity: "product",
-          filters: { q },
-          pagination: { take: 50 },
-          search_options: searchOptions,
-          ...extra,
-        },
-        { headers }
-      )
-      return data.results[0] as SearchResult
-    }
-
-    const handles = (result: SearchResult) =>
-      result.hits.map((hit) => String(hit.document.handle))
-
-    beforeAll(async () => {
-      ;({ storeHeaders: headers } = await seedStore(getContainer()))
-      await getContainer().resolve(Modules.SEARCH).reindex({ index: "product" })
-    })
+    ) =>
+      suite.search({
+        filters: { q },
+        pagination: { take: 50 },
+        search_options: searchOptions,
+        ...extra,
+      })
 
     it("corrects a misspelt word through the vocabulary", async () => {
       const exact = await search("croisant")
@@ -96,17 +72,11 @@ medusaIntegrationTestRunner({
       expect(handles(await search("opera"))[0]).toEqual("opera")
 
       const gf = handles(await search("gf"))
-      const { data } = await api.post(
-        "/store/search",
-        {
-          entity: "product",
+      const glutenFree = handles(
+        await suite.search({
           filters: { dietary: "gluten-free" },
           pagination: { take: 100 },
-        },
-        { headers }
-      )
-      const glutenFree = data.results[0].hits.map(
-        (hit: Hit) => hit.document.handle
+        })
       )
       expect(glutenFree.length).toBeGreaterThan(0)
       expect(gf).toEqual(expect.arrayContaining(glutenFree))
