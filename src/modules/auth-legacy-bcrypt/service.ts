@@ -12,7 +12,7 @@ import {
   MedusaError,
 } from "@medusajs/framework/utils"
 import bcrypt from "bcryptjs"
-import { emailpassPasswordHash } from "./utils/scrypt-password"
+import Scrypt, { type ScryptParams } from "scrypt-kdf"
 
 /** The provider id: `POST /auth/customer/legacy-bcrypt`. */
 export const LEGACY_BCRYPT_PROVIDER = "legacy-bcrypt"
@@ -21,7 +21,15 @@ export const LEGACY_BCRYPT_PROVIDER = "legacy-bcrypt"
 export type LegacyBcryptOptions = {
   /** The provider a customer moves to after one legacy login (`emailpass`). */
   password_provider?: string
+  /**
+   * Scrypt cost of the moved password: set it to the `hashConfig` given to
+   * `emailpass` when that one is not Medusa's default.
+   */
+  hash_config?: ScryptParams
 }
+
+/** The scrypt cost `emailpass` hashes with unless configured otherwise. */
+const EMAILPASS_HASH_CONFIG: ScryptParams = { logN: 15, r: 8, p: 1 }
 
 /** What stage 2 of the legacy migration stores on the legacy provider identity. */
 export type LegacyProviderMetadata = {
@@ -204,7 +212,11 @@ export class LegacyBcryptAuthService extends AbstractAuthModuleProvider {
     if (existing) {
       return ownedHere(existing)
     }
-    const passwordHash = await emailpassPasswordHash(password)
+    // The format `emailpass` stores and verifies: a scrypt-kdf key in base64.
+    const hashConfig = this.options_.hash_config ?? EMAILPASS_HASH_CONFIG
+    const passwordHash = (await Scrypt.kdf(password, hashConfig)).toString(
+      "base64"
+    )
     try {
       await store.create({
         ...filters,
