@@ -1,14 +1,9 @@
 import { spawn } from "child_process"
-import { rm } from "fs/promises"
 import { join } from "path"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { AxiosResponse } from "axios"
-import type { Connection } from "mariadb"
-import { runCli } from "../../src/modules/legacy-migration/__tests__/support/cli"
-import { generateStore } from "../../src/modules/legacy-migration/__tests__/support/fixture"
 import {
-  connectServer,
   databaseUrl,
   uniqueDatabase,
 } from "../../src/modules/legacy-migration/__tests__/support/mysql"
@@ -19,6 +14,7 @@ import {
   STAGE_2_RUNNING,
 } from "../../src/modules/legacy-migration/stage-2/lock"
 import { legacyMedusaSnapshot } from "../utils/legacy-medusa-snapshot"
+import { legacySuite } from "../utils/legacy-suite"
 import { loginAdmin, seedStore } from "../utils/seeded-store"
 import { waitFor } from "../utils/wait-for"
 
@@ -26,7 +22,6 @@ jest.setTimeout(10 * 60 * 1000)
 
 const ROOT = join(__dirname, "..", "..")
 const ROUTE = "/admin/legacy-migration/stage-2/runs"
-const database = uniqueDatabase("stage2_admin")
 const STORE = {
   users: 120,
   products: 40,
@@ -51,9 +46,12 @@ function failed(request: Promise<AxiosResponse>): Promise<AxiosResponse> {
 medusaIntegrationTestRunner({
   inApp: true,
   testSuite: ({ api, getContainer, dbConfig }) => {
+    const legacy = legacySuite({
+      prefix: "stage2_admin",
+      dumps: { store: STORE },
+      stage1: "store",
+    })
     let headers: Record<string, string>
-    let mysql: Connection
-    let dir: string
     let single: Snapshot
 
     const start = (body: unknown = {}) => api.post(ROUTE, body, { headers })
@@ -77,7 +75,7 @@ medusaIntegrationTestRunner({
       ).length
     }
     const mysqlCount = async (sql: string) => {
-      const [{ n }] = await mysql.query(sql)
+      const [{ n }] = await legacy.mysql.query(sql)
       return Number(n)
     }
 
@@ -97,7 +95,7 @@ medusaIntegrationTestRunner({
             ...process.env,
             NODE_OPTIONS: "",
             DATABASE_URL: dbConfig.clientUrl,
-            LEGACY_MYSQL_URL: databaseUrl(database),
+            LEGACY_MYSQL_URL: legacy.url,
             LEGACY_STAGE_2_BATCH_SIZE: String(batch),
             MEDUSA_DISABLE_TELEMETRY: "true",
           },
@@ -115,25 +113,8 @@ medusaIntegrationTestRunner({
     }
 
     beforeAll(async () => {
-      process.env.LEGACY_MYSQL_URL = databaseUrl(database)
-      mysql = await connectServer()
       await seedStore(getContainer())
       headers = await loginAdmin(api)
-      ;({ dir } = await generateStore("stage2-admin", STORE))
-      const stage1 = await runCli([
-        "--dump",
-        dir,
-        "--mysql",
-        databaseUrl(database),
-      ])
-      expect(stage1.code).toBe(0)
-      await mysql.query(`USE \`${database}\``)
-    })
-
-    afterAll(async () => {
-      await mysql.query(`DROP DATABASE IF EXISTS \`${database}\``)
-      await mysql.end()
-      await rm(dir, { recursive: true, force: true })
     })
 
     it("moves the store into Medusa from the admin: progress, then the report", async () => {
@@ -234,12 +215,12 @@ medusaIntegrationTestRunner({
     it("gives the lock back when a run fails on the way, and the next run finishes it", async () => {
       const started = await start({ batch_size: 1 })
       expect(started.status).toBe(202)
-      await mysql.query("RENAME TABLE customers TO customers_hidden")
+      await legacy.mysql.query("RENAME TABLE customers TO customers_hidden")
       let run: AdminStage2Run
       try {
         run = await finished(started.data.run.id)
       } finally {
-        await mysql.query("RENAME TABLE customers_hidden TO customers")
+        await legacy.mysql.query("RENAME TABLE customers_hidden TO customers")
       }
       expect(run.status).toBe("failed")
       expect(run.error).toMatch(/has no legacy tables/)
@@ -284,6 +265,17 @@ medusaIntegrationTestRunner({
         async () => !(await api.get(ROUTE, { headers })).data.running_elsewhere,
         { timeoutMs: 5_000, intervalMs: 20, what: "the lock to be freed" }
       )
+      // Both killed runs read as interrupted: the first was marked so when the
+      // second started, the second holds a lock nobody has any more.
+      const { data: killed } = await api.get(ROUTE, { headers })
+      const [second, firstKilled] = killed.runs as AdminStage2Run[]
+      expect([second.status, firstKilled.status]).toEqual([
+        "interrupted",
+        "interrupted",
+      ])
+      expect(second.entities.find((e) => e.entity === "products")?.state).toBe(
+        "done"
+      )
       const resumed = cli(10)
       const { code } = await resumed.exit
       expect([code, resumed.stderr().slice(-1000)]).toEqual([
@@ -313,7 +305,7 @@ medusaIntegrationTestRunner({
     })
 
     it("removes what a run killed inside Medusa's product creation left, and creates it whole", async () => {
-      const [row] = await mysql.query(
+      const [row] = await legacy.mysql.query(
         `SELECT p.legacy_id, p.name, p.slug, v.sku FROM products p
          JOIN product_variants v ON v.product_id = p.id
          WHERE p.deleted_at IS NULL ORDER BY p.id LIMIT 1`
@@ -396,7 +388,11 @@ medusaIntegrationTestRunner({
         const { status, data } = await failed(
           api.post(
             "/admin/legacy-migration/runs",
-            { source: { dump: dir }, dry_run: false, stage: 2 },
+            {
+              source: { dump: legacy.dumps.store.dir },
+              dry_run: false,
+              stage: 2,
+            },
             { headers }
           )
         )

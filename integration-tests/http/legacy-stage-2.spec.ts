@@ -1,17 +1,12 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { rm } from "fs/promises"
-import type { Connection } from "mariadb"
 import { LEGACY_BCRYPT_PROVIDER } from "../../src/modules/auth-legacy-bcrypt"
 import { FIXTURE_PASSWORDS } from "../../src/modules/legacy-migration/fixture/passwords"
 import {
   LOYALTY_MODULE,
   type LoyaltyModuleService,
 } from "../../src/modules/loyalty"
-import { runCli } from "../../src/modules/legacy-migration/__tests__/support/cli"
-import { generateStore } from "../../src/modules/legacy-migration/__tests__/support/fixture"
 import {
-  connectServer,
   databaseUrl,
   uniqueDatabase,
 } from "../../src/modules/legacy-migration/__tests__/support/mysql"
@@ -19,10 +14,10 @@ import type { MigrateLegacyToMedusaReport } from "../../src/workflows/legacy-mig
 import { migrateLegacyToMedusaWorkflow } from "../../src/workflows/legacy-migration/migrate-legacy-to-medusa"
 import type { PricedVariant } from "../../src/modules/legacy-migration/stage-2/stock"
 import seedKleliteStore from "../../src/scripts/seed"
+import { legacySuite } from "../utils/legacy-suite"
 
 jest.setTimeout(10 * 60 * 1000)
 
-const database = uniqueDatabase("stage2")
 const STORE = {
   users: 30,
   products: 20,
@@ -37,40 +32,26 @@ type Row = Record<string, unknown>
 medusaIntegrationTestRunner({
   inApp: true,
   testSuite: ({ api, getContainer }) => {
-    let admin: Connection
-    let dir: string
+    const legacy = legacySuite({
+      prefix: "stage2",
+      dumps: { store: STORE },
+      stage1: "store",
+    })
     let first: MigrateLegacyToMedusaReport
 
     const mysql = async <T = Row>(sql: string, params: unknown[] = []) =>
-      (await admin
-        .query(`USE \`${database}\``)
-        .then(() => admin.query(sql, params))) as T[]
+      (await legacy.mysql.query(sql, params)) as T[]
     const query = () => getContainer().resolve(ContainerRegistrationKeys.QUERY)
     const stage2 = () =>
       migrateLegacyToMedusaWorkflow(getContainer()).run({
-        input: { mysql_url: databaseUrl(database), batch_size: 7 },
+        input: { mysql_url: legacy.url, batch_size: 7 },
       })
     const entity = (report: MigrateLegacyToMedusaReport, name: string) =>
       report.entities.find((e) => e.entity === name)
 
     beforeAll(async () => {
-      admin = await connectServer()
       await seedKleliteStore({ container: getContainer(), args: [] })
-      ;({ dir } = await generateStore("stage2", STORE))
-      const stage1 = await runCli([
-        "--dump",
-        dir,
-        "--mysql",
-        databaseUrl(database),
-      ])
-      expect(stage1.code).toBe(0)
       first = (await stage2()).result
-    })
-
-    afterAll(async () => {
-      await admin.query(`DROP DATABASE IF EXISTS \`${database}\``)
-      await admin.end()
-      await rm(dir, { recursive: true, force: true })
     })
 
     it("reports every MySQL record created or skipped, and Medusa agreeing", async () => {
@@ -332,6 +313,41 @@ medusaIntegrationTestRunner({
       expect((await login("emailpass", fixture?.password)).status).toBe(200)
     })
 
+    it("records each run in MySQL: the first completed with its report, one stopped by an error as failed with the reason", async () => {
+      const [recorded] = await mysql<{ status: string; report: unknown }>(
+        `SELECT status, report FROM migration_stage_2_runs
+         ORDER BY started_at LIMIT 1`
+      )
+      expect(recorded.status).toBe("completed")
+      // The driver hands JSON columns back parsed or as text, by server version.
+      const report =
+        typeof recorded.report === "string"
+          ? JSON.parse(recorded.report)
+          : recorded.report
+      expect(report).toEqual(first)
+
+      const id = `legacy-stage-2-stopped-${Date.now()}`
+      const { errors } = await migrateLegacyToMedusaWorkflow(
+        getContainer()
+      ).run({
+        input: { mysql_url: legacy.url, stock_location_id: "sloc_nope" },
+        context: { transactionId: id },
+        throwOnError: false,
+      })
+      expect(errors[0]?.error?.message).toMatch(/sloc_nope does not exist/)
+      const [stopped] = await mysql<Row>(
+        `SELECT status, error, finished_at FROM migration_stage_2_runs
+         WHERE id = ?`,
+        [id]
+      )
+      // The step that failed noted why; undoing the run marked it failed.
+      expect(stopped).toEqual({
+        status: "failed",
+        error: "Stock location sloc_nope does not exist",
+        finished_at: expect.any(Date),
+      })
+    })
+
     it("fails with one clear message when the MySQL database is missing or has no legacy tables", async () => {
       const run = async (db: string) => {
         const { errors } = await migrateLegacyToMedusaWorkflow(
@@ -344,11 +360,11 @@ medusaIntegrationTestRunner({
       }
       const empty = uniqueDatabase("stage2_empty")
       expect(await run(empty)).toMatch(/does not exist on .*: run stage 1/)
-      await admin.query(`CREATE DATABASE \`${empty}\``)
+      await legacy.mysql.query(`CREATE DATABASE \`${empty}\``)
       try {
         expect(await run(empty)).toMatch(/has no legacy tables: run stage 1/)
       } finally {
-        await admin.query(`DROP DATABASE IF EXISTS \`${empty}\``)
+        await legacy.mysql.query(`DROP DATABASE IF EXISTS \`${empty}\``)
       }
     })
   },
