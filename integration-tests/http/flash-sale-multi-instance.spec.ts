@@ -1,6 +1,6 @@
 import { execFileSync, spawn } from "child_process"
-import Redis from "ioredis"
 import path from "path"
+import { testRedis } from "../utils/flash-sale"
 import {
   freePort,
   freshEnv,
@@ -15,9 +15,8 @@ jest.setTimeout(4 * 60 * 1000)
 const ADMIN_DB_URL = `postgres://${process.env.DB_USERNAME || "postgres"}@${
   process.env.DB_HOST || "localhost"
 }:5432/postgres`
-const REDIS_URL = process.env.REDIS_URL || "redis://127.0.0.1:6379"
-const BASE = `klelite-test-flash-multi-${process.pid}-${Date.now()}`
-const DB_NAME = BASE.replace(/-/g, "_")
+const redis = testRedis("flash-multi")
+const DB_NAME = redis.base.replace(/-/g, "_")
 
 const ROOT = path.resolve(__dirname, "../..")
 
@@ -46,7 +45,6 @@ type Sale = { id: string; items: SaleItem[] }
 
 /** Two `npm start` servers on one database and one Redis. */
 describe("flash sales served by two instances at once", () => {
-  const redis = new Redis(REDIS_URL)
   const stores: StartedStore[] = []
   const urls: string[] = []
   let publishableKey = ""
@@ -116,8 +114,7 @@ describe("flash sales served by two instances at once", () => {
     execFileSync("psql", [ADMIN_DB_URL, "-qc", `CREATE DATABASE "${DB_NAME}"`])
     const shared = {
       DATABASE_URL: ADMIN_DB_URL.replace(/\/postgres$/, `/${DB_NAME}`),
-      REDIS_URL,
-      REDIS_PREFIX: `${BASE}:`,
+      ...redis.env,
       DISABLE_MEDUSA_ADMIN: "true",
       LOG_LEVEL: "error",
     }
@@ -150,11 +147,7 @@ describe("flash sales served by two instances at once", () => {
       "-qc",
       `DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`,
     ])
-    const keys = await redis.keys(`*${BASE}*`)
-    if (keys.length) {
-      await redis.del(...keys)
-    }
-    await redis.quit()
+    await redis.cleanUp()
   })
 
   it("never oversells an item when shoppers rush both instances, and limits attempts across them", async () => {

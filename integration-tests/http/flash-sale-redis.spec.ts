@@ -1,54 +1,21 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import Redis from "ioredis"
-import {
-  FLASH_SALE_MODULE,
-  type FlashSaleModuleService,
-} from "../../src/modules/flash-sale"
 import { type StoreHeaders } from "../utils/checkout"
-import { attempt, flashSaleHelpers } from "../utils/flash-sale"
+import { attempt, testRedis, useFlashSaleStore } from "../utils/flash-sale"
 import { waitFor } from "../utils/wait-for"
-import { loginAdmin, seedStore } from "../utils/seeded-store"
 
-// Seeding alone takes minutes on a busy machine.
-jest.setTimeout(12 * 60 * 1000)
-
-const REDIS_URL = process.env.REDIS_URL || "redis://127.0.0.1:6379"
-const REDIS_BASE = `klelite-test-flash-${process.pid}-${Date.now()}`
-const switches = { REDIS_URL, REDIS_PREFIX: `${REDIS_BASE}:` }
-Object.assign(process.env, switches)
+const redis = testRedis("flash")
+Object.assign(process.env, redis.env)
 
 medusaIntegrationTestRunner({
   inApp: true,
-  env: switches,
+  env: redis.env,
   testSuite: ({ api, getContainer }) => {
-    const redis = new Redis(REDIS_URL)
-    let storeHeaders: StoreHeaders
-    let adminHeaders: StoreHeaders
+    const { seeded, flash, service } = useFlashSaleStore({ api, getContainer })
 
-    const flash = flashSaleHelpers(
-      api,
-      () => storeHeaders,
-      () => adminHeaders
-    )
-
-    beforeAll(async () => {
-      ;({ storeHeaders } = await seedStore(getContainer()))
-      adminHeaders = await loginAdmin(api)
-    })
-
-    afterAll(async () => {
-      // BullMQ puts its own "bull:" before our queue names.
-      const keys = await redis.keys(`*${REDIS_BASE}*`)
-      if (keys.length) {
-        await redis.del(...keys)
-      }
-      await redis.quit()
-    })
+    afterAll(() => redis.cleanUp())
 
     it("reserves on the Redis engine and counts the units sold once the order is placed", async () => {
-      const health = await getContainer()
-        .resolve<FlashSaleModuleService>(FLASH_SALE_MODULE)
-        .healthCheck()
+      const health = await service().healthCheck()
       expect(health).toEqual(
         expect.objectContaining({ engine: "redis", ok: true })
       )
@@ -64,8 +31,8 @@ medusaIntegrationTestRunner({
         cart_id: cartId,
       })
       expect(data.cart.items[0].unit_price).toEqual(12.5)
-      const keys = await redis.keys(
-        `${REDIS_BASE}:flash-sale:{sale:${sale.id}}*`
+      const keys = await redis.client.keys(
+        `${redis.base}:flash-sale:{sale:${sale.id}}*`
       )
       expect(keys.length).toBeGreaterThan(0)
 
@@ -159,17 +126,30 @@ medusaIntegrationTestRunner({
       const soldOut = await reserveFor()
       expect(soldOut.data.message).toEqual("This flash sale item is sold out")
 
-      await api.post(
-        `/admin/flash-sales/${sale.id}`,
-        { items: [{ id: itemId, units_allocated: 2 }] },
-        { headers: adminHeaders }
-      )
+      const allocate = (units: number) =>
+        api.post(
+          `/admin/flash-sales/${sale.id}`,
+          { items: [{ id: itemId, units_allocated: units }] },
+          { headers: seeded.adminHeaders }
+        )
+      await allocate(2)
       expect((await reserveFor()).status).toEqual(201)
+
+      // Redis holds a copy with one unit left; the admin takes it away.
+      await allocate(4)
+      expect((await reserveFor()).status).toEqual(201)
+      const { data } = await allocate(3)
+      expect(data.flash_sale.items[0]).toEqual(
+        expect.objectContaining({ units_reserved: 3, units_left: 0 })
+      )
+      const taken = await reserveFor()
+      expect(taken.status).toEqual(400)
+      expect(taken.data.message).toEqual("This flash sale item is sold out")
 
       await api.post(
         `/admin/flash-sales/${sale.id}/end`,
         {},
-        { headers: adminHeaders }
+        { headers: seeded.adminHeaders }
       )
       const ended = await reserveFor()
       expect(ended.status).toEqual(400)
