@@ -126,6 +126,39 @@ medusaIntegrationTestRunner({
       )
     })
 
+    it("indexes a variant added right after its product was created", async () => {
+      const { data } = await adminPost("/admin/products", {
+        title: "Financier noisette",
+        handle: "financier-noisette-lot",
+        status: "published",
+        sales_channels: [{ id: await webshopId() }],
+        options: [{ title: "Boîte", values: ["4", "1"] }],
+        variants: [
+          {
+            title: "Boîte de 4",
+            manage_inventory: false,
+            options: { Boîte: "4" },
+            prices: [{ currency_code: "eur", amount: 9 }],
+          },
+        ],
+      })
+      // Well within a second of the product: no time rule can tell it apart
+      // from the variants created with the product.
+      await adminPost(`/admin/products/${data.product.id}/variants`, {
+        title: "À l'unité",
+        manage_inventory: false,
+        options: { Boîte: "1" },
+        prices: [{ currency_code: "eur", amount: 2.5 }],
+      })
+
+      const document = await suite.waitForDocument(
+        "financier-noisette-lot",
+        (found) => found.price_eur === 2.5,
+        "the added variant's price in the index"
+      )
+      expect(document.options).toEqual(["1", "4"])
+    })
+
     it("keeps a nested category's hierarchy in the document, and follows an ancestor renamed", async () => {
       const category = async (body: Record<string, unknown>) =>
         (await adminPost("/admin/product-categories", body)).data
