@@ -3,9 +3,7 @@ import { tmpdir } from "os"
 import { join } from "path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { AxiosInstance, AxiosResponse } from "axios"
-import type { Connection } from "mariadb"
-import type { FixtureManifest } from "../../src/modules/legacy-migration/fixture/manifest"
-import { generateStore } from "../../src/modules/legacy-migration/__tests__/support/fixture"
+import { SMALL_STORE } from "../../src/modules/legacy-migration/__tests__/support/fixture"
 import {
   connectServer,
   databaseUrl,
@@ -16,6 +14,7 @@ import type { AdminMigrationRun } from "../../src/modules/legacy-migration/run/a
 import { readStoredRun } from "../../src/modules/legacy-migration/run/read-admin-runs"
 import { LEGACY_COLLECTIONS } from "../../src/modules/legacy-migration/types"
 import { ensureAdminUser } from "../../src/scripts/seed/admin-user"
+import { legacySuite } from "../utils/legacy-suite"
 import { waitFor } from "../utils/wait-for"
 import { loginAdmin } from "../utils/seeded-store"
 
@@ -23,7 +22,6 @@ jest.setTimeout(6 * 60 * 1000)
 
 type Headers = Record<string, string>
 
-const database = uniqueDatabase("admin_http")
 const ROUTE = "/admin/legacy-migration/runs"
 
 /** The response of a request expected to fail. */
@@ -36,9 +34,21 @@ function failed(request: Promise<AxiosResponse>): Promise<AxiosResponse> {
   )
 }
 
-let mysql: Connection
-let store: { dir: string; manifest: FixtureManifest }
-let bigStore: { dir: string; manifest: FixtureManifest }
+const legacy = legacySuite({
+  prefix: "admin_http",
+  dumps: {
+    store: SMALL_STORE,
+    big: {
+      users: 3000,
+      products: 300,
+      orders: 20000,
+      reviews: 3000,
+      loyaltytransactions: 5000,
+      flashsales: 100,
+    },
+  },
+})
+const database = legacy.database
 let notADump: string
 let brokenDump: string
 
@@ -54,28 +64,13 @@ async function corruptDocument(file: string, index: number): Promise<void> {
 }
 
 beforeAll(async () => {
-  process.env.LEGACY_MYSQL_URL = databaseUrl(database)
-  mysql = await connectServer()
-  store = await generateStore("admin-http")
-  bigStore = await generateStore("admin-http-big", {
-    users: 3000,
-    products: 300,
-    orders: 20000,
-    reviews: 3000,
-    loyaltytransactions: 5000,
-    flashsales: 100,
-  })
   notADump = await mkdtemp(join(tmpdir(), "klelite-not-a-dump-"))
-  brokenDump = `${store.dir}-broken`
-  await cp(store.dir, brokenDump, { recursive: true })
+  brokenDump = `${legacy.dumps.store.dir}-broken`
+  await cp(legacy.dumps.store.dir, brokenDump, { recursive: true })
   await corruptDocument(join(brokenDump, "klelite", "orders.bson"), 100)
 })
 
 afterAll(async () => {
-  await mysql.query(`DROP DATABASE IF EXISTS \`${database}\``)
-  await mysql.end()
-  await rm(store.dir, { recursive: true, force: true })
-  await rm(bigStore.dir, { recursive: true, force: true })
   await rm(notADump, { recursive: true, force: true })
   await rm(brokenDump, { recursive: true, force: true })
 })
@@ -103,7 +98,7 @@ medusaIntegrationTestRunner({
       )
 
     const databaseExists = async () =>
-      (await mysql.query(`SHOW DATABASES LIKE ?`, [database])).length > 0
+      (await legacy.mysql.query(`SHOW DATABASES LIKE ?`, [database])).length > 0
 
     it("lists no runs before the first migration", async () => {
       const { data } = await api.get(ROUTE, { headers })
@@ -112,7 +107,7 @@ medusaIntegrationTestRunner({
 
     it("runs a dry run in the background: report visible, nothing written", async () => {
       const started = await start({
-        source: { dump: store.dir },
+        source: { dump: legacy.dumps.store.dir },
         dry_run: true,
         stage: 1,
       })
@@ -120,7 +115,7 @@ medusaIntegrationTestRunner({
       expect(started.data.run).toMatchObject({
         dry_run: true,
         status: "running",
-        source: `dump:${store.dir}`,
+        source: `dump:${legacy.dumps.store.dir}`,
       })
 
       const run = await finished(api, started.data.run.id)
@@ -131,7 +126,7 @@ medusaIntegrationTestRunner({
         ok: true,
       })
       for (const collection of LEGACY_COLLECTIONS) {
-        const expected = store.manifest.collections[collection]
+        const expected = legacy.dumps.store.manifest.collections[collection]
         expect(
           run.collections.find((c) => c.collection === collection)
         ).toMatchObject({
@@ -155,7 +150,7 @@ medusaIntegrationTestRunner({
 
     it("runs a real migration that writes the store and shows its quarantine", async () => {
       const started = await start({
-        source: { dump: store.dir },
+        source: { dump: legacy.dumps.store.dir },
         dry_run: false,
         stage: 1,
       })
@@ -164,10 +159,12 @@ medusaIntegrationTestRunner({
       expect(run).toMatchObject({ status: "completed", dry_run: false })
       expect(run.report?.ok).toBe(true)
 
-      const [{ orders }] = await mysql.query(
+      const [{ orders }] = await legacy.mysql.query(
         `SELECT COUNT(*) AS orders FROM \`${database}\`.orders`
       )
-      expect(Number(orders)).toBe(store.manifest.collections.orders.migrated)
+      expect(Number(orders)).toBe(
+        legacy.dumps.store.manifest.collections.orders.migrated
+      )
       const orderReport = run.report?.collections.find(
         (c) => c.collection === "orders"
       )
@@ -175,13 +172,15 @@ medusaIntegrationTestRunner({
         orderReport?.sums.totalCents.source
       )
 
-      const problems = store.manifest.collections.users.problems
+      const problems = legacy.dumps.store.manifest.collections.users.problems
       const [reason, planted] = Object.entries(problems)[0]
       const { data } = await api.get(`${ROUTE}/${run.id}/quarantine`, {
         headers,
         params: { collection: "users", limit: 100 },
       })
-      expect(data.count).toBe(store.manifest.collections.users.quarantined)
+      expect(data.count).toBe(
+        legacy.dumps.store.manifest.collections.users.quarantined
+      )
       const record = data.records.find(
         (r: { legacy_id: string }) => r.legacy_id === planted?.ids[0]
       )
@@ -201,7 +200,8 @@ medusaIntegrationTestRunner({
       expect(page.records).toHaveLength(2)
       expect(page.count).toBe(
         LEGACY_COLLECTIONS.reduce(
-          (sum, c) => sum + store.manifest.collections[c].quarantined,
+          (sum, c) =>
+            sum + legacy.dumps.store.manifest.collections[c].quarantined,
           0
         )
       )
@@ -217,7 +217,11 @@ medusaIntegrationTestRunner({
     })
 
     it("starts one run at a time", async () => {
-      const body = { source: { dump: bigStore.dir }, dry_run: true, stage: 1 }
+      const body = {
+        source: { dump: legacy.dumps.big.dir },
+        dry_run: true,
+        stage: 1,
+      }
       const [first, second] = await Promise.allSettled([
         start(body),
         start(body),
@@ -248,7 +252,9 @@ medusaIntegrationTestRunner({
         },
         { timeoutMs: 60_000, intervalMs: 50, what: "orders in progress" }
       )
-      expect(live.total).toBe(bigStore.manifest.collections.orders.documents)
+      expect(live.total).toBe(
+        legacy.dumps.big.manifest.collections.orders.documents
+      )
       expect(live.rate).toBeGreaterThan(0)
       expect(live.eta_seconds).toEqual(expect.any(Number))
 
@@ -283,7 +289,11 @@ medusaIntegrationTestRunner({
           migrationLockName(database),
         ])
         const { status, data } = await failed(
-          start({ source: { dump: store.dir }, dry_run: false, stage: 1 })
+          start({
+            source: { dump: legacy.dumps.store.dir },
+            dry_run: false,
+            stage: 1,
+          })
         )
         expect(status).toBe(409)
         expect(data.message).toMatch(/Another legacy migration is writing/)
@@ -300,7 +310,7 @@ medusaIntegrationTestRunner({
         run?.collections.find((c) => c.collection === "orders")
       try {
         const started = await start({
-          source: { dump: bigStore.dir },
+          source: { dump: legacy.dumps.big.dir },
           dry_run: false,
           stage: 1,
         })
@@ -320,7 +330,7 @@ medusaIntegrationTestRunner({
         expect(stored).toMatchObject({ id, status: "running", dry_run: false })
         const orders = ofOrders(stored)
         expect(orders?.total).toBe(
-          bigStore.manifest.collections.orders.documents
+          legacy.dumps.big.manifest.collections.orders.documents
         )
         expect(orders?.total).toBe(ofOrders(live)?.total)
         expect(orders?.processed).toBeLessThanOrEqual(
@@ -344,7 +354,7 @@ medusaIntegrationTestRunner({
         expect(after?.collections).toEqual(run.collections)
       } finally {
         process.env.LEGACY_MYSQL_URL = url
-        await mysql.query(`DROP DATABASE IF EXISTS \`${other}\``)
+        await legacy.mysql.query(`DROP DATABASE IF EXISTS \`${other}\``)
       }
     })
 
@@ -359,7 +369,10 @@ medusaIntegrationTestRunner({
         await rejects({ dry_run: true, stage: 1 }, /source/)
         await rejects(
           {
-            source: { dump: store.dir, mongo: "mongodb://127.0.0.1/klelite" },
+            source: {
+              dump: legacy.dumps.store.dir,
+              mongo: "mongodb://127.0.0.1/klelite",
+            },
             dry_run: true,
             stage: 1,
           },
@@ -401,7 +414,11 @@ medusaIntegrationTestRunner({
         delete process.env.LEGACY_MYSQL_URL
         try {
           await rejects(
-            { source: { dump: store.dir }, dry_run: true, stage: 1 },
+            {
+              source: { dump: legacy.dumps.store.dir },
+              dry_run: true,
+              stage: 1,
+            },
             /LEGACY_MYSQL_URL is not set/
           )
           const { status } = await failed(api.get(ROUTE, { headers }))
@@ -412,7 +429,7 @@ medusaIntegrationTestRunner({
       })
 
       it("checks stage, types and extra fields", async () => {
-        const source = { dump: store.dir }
+        const source = { dump: legacy.dumps.store.dir }
         await rejects({ source, dry_run: true, stage: 3 }, /stage must be 1/)
         await rejects({ source, dry_run: true, stage: "1" }, /stage must be 1/)
         await rejects({ source, dry_run: "yes", stage: 1 }, /dry_run/)
@@ -468,7 +485,7 @@ medusaIntegrationTestRunner({
           (
             await failed(
               api.post(ROUTE, {
-                source: { dump: store.dir },
+                source: { dump: legacy.dumps.store.dir },
                 dry_run: true,
                 stage: 1,
               })
