@@ -7,7 +7,7 @@ import { waitFor } from "../utils/wait-for"
 medusaIntegrationTestRunner({
   inApp: true,
   testSuite: ({ api, getContainer }) => {
-    const { seeded, flash, events, service, openSaleStream } =
+    const { seeded, flash, events, service, openSaleStream, openAdminStream } =
       useFlashSaleStore(
         { api, getContainer },
         {
@@ -436,8 +436,16 @@ medusaIntegrationTestRunner({
       })
       const stream = await openSaleStream(sale.id)
       expect(stream.status).toEqual(200)
+      const adminStream = await openAdminStream()
+      expect(adminStream.status).toEqual(200)
       const streamed = (name: string) =>
         stream.events.filter((event) => event.event === name)
+      const toAdmins = () =>
+        adminStream.events.filter(
+          (event) =>
+            event.event === "flash_sale.sold_out" &&
+            (event.data as { item_id: string }).item_id === itemId
+        )
       const soldOutEvents = () =>
         events.filter(
           (event) =>
@@ -480,6 +488,13 @@ medusaIntegrationTestRunner({
         server_time: expect.any(String),
         units_left: 0,
       })
+      const [adminSoldOut] = await waitFor(
+        async () => toAdmins().length > 0 && toAdmins(),
+        { what: "the sell-out on the admin channel" }
+      )
+      expect(adminSoldOut.data).toEqual(
+        expect.objectContaining({ title: `Sold out: ${sale.title}` })
+      )
 
       // Already sold out: the same edit, or another one, announces nothing.
       await allocate(2)
@@ -506,6 +521,7 @@ medusaIntegrationTestRunner({
       await settle()
       expect(soldOutEvents()).toHaveLength(2)
       expect(streamed("flash_sale.sold_out")).toHaveLength(2)
+      expect(toAdmins()).toHaveLength(2)
     })
 
     it("puts a sale back as it was when a later step of the edit fails", async () => {
@@ -626,6 +642,7 @@ medusaIntegrationTestRunner({
         [{ variant_id: variantId, units_allocated: 5 }],
         { startsInMs: 120_000, endsInMs: 600_000 }
       )
+      const adminStream = await openAdminStream()
       const run = (offsetMs: number) =>
         advanceSaleStatusesWorkflow(getContainer()).run({
           input: { now: new Date(Date.now() + offsetMs).toISOString() },
@@ -650,6 +667,18 @@ medusaIntegrationTestRunner({
         "flash_sale.started",
         "flash_sale.ended",
       ])
+      const announced = await waitFor(
+        async () =>
+          adminStream.events.find(
+            (event) =>
+              event.event === "flash_sale.started" &&
+              (event.data as { id: string }).id === sale.id
+          ),
+        { what: "the start on the admin channel" }
+      )
+      expect(announced.data).toEqual(
+        expect.objectContaining({ title: `Flash sale started: ${sale.title}` })
+      )
     })
   },
 })

@@ -64,10 +64,21 @@ export function useFlashSaleStore(
     return stream
   }
 
+  /** Opens the admins' notification stream; it closes after the test. */
+  async function openAdminStream() {
+    const stream = await openStream(
+      `${api.defaults.baseURL}/admin/notifications/stream`,
+      seeded.adminHeaders
+    )
+    streams.push(stream)
+    return stream
+  }
+
   return {
     seeded,
     events,
     openSaleStream,
+    openAdminStream,
     flash: flashSaleHelpers(
       api,
       () => seeded.storeHeaders,
