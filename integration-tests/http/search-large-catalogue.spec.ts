@@ -1,26 +1,17 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { Modules } from "@medusajs/framework/utils"
 import { createPartnerCatalogue } from "../../src/scripts/search-catalogue"
-import { seedStore } from "../utils/seeded-store"
+import {
+  facetCounts,
+  handlesOf as handles,
+  searchSuite,
+  type SearchHit as Hit,
+  type SearchResult,
+} from "../utils/search-suite"
 
 jest.setTimeout(10 * 60 * 1000)
 
 /** Generated on top of the seeded bakery's 47 products. */
 const GENERATED = 2400
-
-type Hit = { id: string; document: Record<string, unknown> }
-
-type SearchResult = {
-  hits: Hit[]
-  facets?: Record<
-    string,
-    {
-      values?: { value: string; count: number }[]
-      ranges?: { key: string; count: number }[]
-    }
-  >
-  metadata: { count: number | null }
-}
 
 const PRICE_RANGES = [
   { key: "under-10", to: 10 },
@@ -77,15 +68,6 @@ function closestFirst(result: SearchResult, closest: string[]) {
   return holds.every((held, i) => held || !holds.slice(i).some(Boolean))
 }
 
-function facetCounts(result: SearchResult, field: string) {
-  return Object.fromEntries(
-    (result.facets?.[field]?.values ?? []).map(({ value, count }) => [
-      value,
-      count,
-    ])
-  )
-}
-
 function rowCounts(rows: { key: string; count: string | number }[]) {
   return Object.fromEntries(rows.map(({ key, count }) => [key, Number(count)]))
 }
@@ -93,16 +75,23 @@ function rowCounts(rows: { key: string; count: string | number }[]) {
 medusaIntegrationTestRunner({
   inApp: true,
   testSuite: ({ api, getContainer, dbConnection }) => {
-    let headers: Record<string, string>
+    const count = async (sql: string, bindings: unknown[] = []) =>
+      Number((await dbConnection.raw(sql, bindings)).rows[0].count)
 
-    const search = async (body: Record<string, unknown>) => {
-      const { data } = await api.post(
-        "/store/search",
-        { entity: "product", ...body },
-        { headers }
-      )
-      return data.results[0] as SearchResult
-    }
+    let rebuildStarted = 0
+    const suite = searchSuite(
+      { api, getContainer },
+      {
+        strategy: "swap",
+        beforeRebuild: async (container) => {
+          const generated = await createPartnerCatalogue(container, GENERATED)
+          expect(generated).toHaveLength(GENERATED)
+          rebuildStarted = Date.now()
+        },
+      }
+    )
+    const { search } = suite
+    const headers = suite.storeHeaders
 
     const text = (
       q: string,
@@ -115,23 +104,8 @@ medusaIntegrationTestRunner({
         search_options: { typo_tolerance: true, ...searchOptions },
       })
 
-    const handles = (result: SearchResult) =>
-      result.hits.map((hit) => String(hit.document.handle))
-
-    const count = async (sql: string, bindings: unknown[] = []) =>
-      Number((await dbConnection.raw(sql, bindings)).rows[0].count)
-
     beforeAll(async () => {
-      const container = getContainer()
-      ;({ storeHeaders: headers } = await seedStore(container))
-      const generated = await createPartnerCatalogue(container, GENERATED)
-      expect(generated).toHaveLength(GENERATED)
-
-      const started = Date.now()
-      await container
-        .resolve(Modules.SEARCH)
-        .reindex({ index: "product", strategy: "swap" })
-      const seconds = (Date.now() - started) / 1000
+      const seconds = (Date.now() - rebuildStarted) / 1000
       const total = await count(`SELECT count(*) FROM product`)
       console.info(
         `search: rebuilt ${total} products in ${seconds.toFixed(1)} s (${Math.round(total / seconds)} documents/s)`
@@ -172,7 +146,7 @@ medusaIntegrationTestRunner({
       expect(closestFirst(result, ["croissant", "croissants"])).toBe(true)
 
       const { data } = await api.get("/store/search/autocomplete?q=croisant", {
-        headers,
+        headers: headers(),
       })
       expect(data.products[0].handle).toMatch(/^croissant-/)
     })
@@ -201,7 +175,7 @@ medusaIntegrationTestRunner({
     it("completes the prefix 'choc' to chocolate products", async () => {
       const { data } = await api.get(
         "/store/search/autocomplete?q=choc&limit=10",
-        { headers }
+        { headers: headers() }
       )
       expect(data.products).toHaveLength(10)
       for (const product of data.products) {
