@@ -28,11 +28,13 @@ export type ProductMutation =
  * nothing once the read has succeeded.
  *
  * If the read fails, every event of the window fails. If the window's write
- * fails, only the opening event fails: the products the other events brought
- * stay as they were in the index until they change again, a retry of the
- * opening event (the Redis event bus retries when emitted with `attempts`)
- * or a rebuild, since those events were acknowledged when the read succeeded.
- * That is the price of one write per window rather than one per event.
+ * fails, only the opening event fails (the Redis event bus retries it when
+ * emitted with `attempts`, and a retry reads that event's own products
+ * again). The other events were acknowledged when the read succeeded, so the
+ * products only they brought stay as they were in the index, and the read
+ * remembered for them still skips their new variants' events, until they
+ * change again or the index is rebuilt. That is the price of one write per
+ * window rather than one per event.
  */
 export function productConsume() {
   const reads = new RecentProductReads()
