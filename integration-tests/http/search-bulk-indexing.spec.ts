@@ -1,5 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { SearchTypes } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { FuzzyPostgresSearchService } from "../../src/modules/search-postgres-fuzzy"
 import { productDocumentTable, searchSuite } from "../utils/search-suite"
 
@@ -180,6 +181,8 @@ medusaIntegrationTestRunner({
         is_active: true,
         parent_category_id: child.id,
       })
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      const graph = jest.spyOn(query, "graph")
       await adminPost("/admin/products", {
         title: "Bûche glacée cassis des fêtes",
         handle: "buche-glacee-cassis-fetes",
@@ -210,6 +213,18 @@ medusaIntegrationTestRunner({
           category_lvl1: ["Fêtes > Noël"],
         })
       )
+      // The event update read the product's category and its ancestors by
+      // id, none of the seeded bakery's categories.
+      const categoryReads = graph.mock.calls
+        .map(([config]) => config)
+        .filter((config) => config.entity === "product_category")
+      graph.mockRestore()
+      expect(
+        categoryReads.filter((config) => !Array.isArray(config.filters?.id))
+      ).toEqual([])
+      expect(
+        new Set(categoryReads.flatMap((config) => config.filters?.id))
+      ).toEqual(new Set([root.id, child.id, leaf.id]))
 
       await adminPost(`/admin/product-categories/${root.id}`, {
         name: "Fêtes de fin d'année",
