@@ -10,9 +10,17 @@
  * answers reused for a few seconds, and without that reuse), then with the
  * stock PostgreSQL provider's (SEARCH_FUZZY=false).
  *
- * Re-runs: BENCH_SEARCH_DATABASE_URL reuses a database seeded earlier,
+ * The first autocomplete row cycles through every keystroke of a list of
+ * words and phrases (typos included), so most of its queries are new; with
+ * answers reused a keystroke repeated within a few seconds is answered from
+ * memory, without reuse (SEARCH_AUTOCOMPLETE_CACHE_MS=0) every one is a search.
+ *
+ * Re-runs: BENCH_SEARCH_DATABASE_URL reuses a database seeded earlier
+ * (BENCH_SEARCH_KEEP_DATABASE=1 keeps the one a run seeds and prints its URL),
  * BENCH_SKIP_BUILD=1 reuses the current .medusa/server build,
- * BENCH_SEARCH_INDEXING=0 leaves the indexing figures out, and
+ * BENCH_SEARCH_INDEXING=0 leaves the indexing figures out,
+ * BENCH_SEARCH_ONLY=<text> measures only the routes whose name holds it,
+ * BENCH_SEARCH_STOCK=0 leaves the stock provider's server out, and
  * BENCH_SEARCH_ROUTES=0 leaves the routes out (no build, no server): an
  * indexing-only run, e.g. `BENCH_SEARCH_PRODUCTS=2000 BENCH_SEARCH_ROUTES=0`.
  */
@@ -45,9 +53,68 @@ const search = (body) => ({
   body: JSON.stringify({ entity: "product", ...body }),
 })
 
+/**
+ * What shoppers type into the search box, one keystroke at a time: each word
+ * or phrase contributes every prefix from two letters on, typos included.
+ */
+const TYPED = [
+  "chocolat",
+  "croissant",
+  "croisant",
+  "pistache",
+  "pistchio",
+  "framboise",
+  "frambois",
+  "amande",
+  "noisette",
+  "vanille",
+  "vanila",
+  "caramel",
+  "carmel",
+  "citron",
+  "praline",
+  "macaron",
+  "macarron",
+  "tarte citron",
+  "tartelette fraise",
+  "financier amande",
+  "madeleine miel",
+  "eclair cafe",
+  "brioche",
+  "briosh",
+  "levain seigle",
+  "gateau chocolat",
+  "cookie noisette",
+  "sable beurre",
+  "entremets mangue",
+  "chausson pomme",
+  "yuzu",
+  "rhubarbe",
+  "rubarb",
+  "myrtille",
+  "cassis",
+  "sarrasin",
+  "gluten free",
+  "vegan",
+]
+
+/** Every keystroke of `TYPED`, in typing order: about 300 distinct queries. */
+const KEYSTROKES = TYPED.flatMap((text) =>
+  Array.from({ length: text.length - 1 }, (_, i) => text.slice(0, i + 2))
+).filter((q) => !q.endsWith(" "))
+
+const autocompletePath = (q) =>
+  `/store/search/autocomplete?q=${encodeURIComponent(q)}`
+
 /** The requests measured; GET /health runs beside every round. */
 const ROUTES = [
   { name: "GET /health (baseline)", path: "/health", health: true },
+  {
+    name: `autocomplete, ${KEYSTROKES.length} keystrokes cycled`,
+    path: autocompletePath(KEYSTROKES[0]),
+    paths: KEYSTROKES.map(autocompletePath),
+    autocomplete: true,
+  },
   {
     name: "autocomplete, prefix (q=choc)",
     path: "/store/search/autocomplete?q=choc",
@@ -113,6 +180,16 @@ function percentile(sorted, p) {
   ]
 }
 
+/** Sends the route's paths in turn, across all connections. */
+function nextPath(route) {
+  let next = 0
+  return (request) => {
+    const path = route.paths[next]
+    next = (next + 1) % route.paths.length
+    return { ...request, path }
+  }
+}
+
 /** One autocannon run, keeping every response time for exact percentiles. */
 function measure({ url, route, headers, duration }) {
   return new Promise((resolve, reject) => {
@@ -128,6 +205,9 @@ function measure({ url, route, headers, duration }) {
         },
         connections: CONNECTIONS,
         duration,
+        ...(route.paths
+          ? { requests: [{ setupRequest: nextPath(route) }] }
+          : {}),
       },
       (error, result) => {
         if (error) {
@@ -213,9 +293,12 @@ async function measureServer(env, label, key, routes) {
     server.kill("SIGTERM")
     await new Promise((resolve) => server.on("exit", resolve))
   }
-  const summarise = (name, list) => ({
+  const summarise = (name, list, autocomplete) => ({
     route: name,
-    typo: label,
+    typo:
+      autocomplete && env.SEARCH_AUTOCOMPLETE_CACHE_MS !== "0"
+        ? `${label}, answers reused`
+        : label,
     rps: median(list.map((run) => run.rps)),
     p50: median(list.map((run) => run.p50)),
     p95: median(list.map((run) => run.p95)),
@@ -226,7 +309,9 @@ async function measureServer(env, label, key, routes) {
     summarise(`${health.name} [${label}]`, healthRuns),
     ...routes
       .filter((route) => !route.health)
-      .map((route) => summarise(route.name, runs.get(route))),
+      .map((route) =>
+        summarise(route.name, runs.get(route), route.autocomplete)
+      ),
   ]
 }
 
@@ -348,28 +433,42 @@ async function main() {
     console.log(
       `bench: ${CONNECTIONS} connections, ${DURATION} s a run, ${ROUNDS} rounds (medians below)`
     )
-    const searchRoutes = ROUTES.filter((route) => !route.health)
-    const ours = await measureServer(env, "ours", key, ROUTES)
+    const only = process.env.BENCH_SEARCH_ONLY
+    const searchRoutes = ROUTES.filter(
+      (route) => !route.health && (!only || route.name.includes(only))
+    )
+    const ours = await measureServer(env, "ours", key, [
+      ROUTES[0],
+      ...searchRoutes,
+    ])
     const uncached = await measureServer(
       { ...env, SEARCH_AUTOCOMPLETE_CACHE_MS: "0" },
       "ours, no reuse",
       key,
       searchRoutes.filter((route) => route.autocomplete)
     )
-    const stock = await measureServer(
-      { ...env, SEARCH_FUZZY: "false", SEARCH_AUTOCOMPLETE_CACHE_MS: "0" },
-      "stock",
-      key,
-      searchRoutes
-    )
+    const stock =
+      process.env.BENCH_SEARCH_STOCK === "0"
+        ? []
+        : await measureServer(
+            {
+              ...env,
+              SEARCH_FUZZY: "false",
+              SEARCH_AUTOCOMPLETE_CACHE_MS: "0",
+            },
+            "stock",
+            key,
+            searchRoutes
+          )
+    // Every keystroke is a new query: no reuse is the honest figure.
     const rowsFor = (name) =>
-      [ours, uncached, stock].flatMap((rows) =>
+      [uncached, ours, stock].flatMap((rows) =>
         rows.filter((row) => row.route === name)
       )
     printTable([
       ours[0],
       uncached[0],
-      stock[0],
+      ...stock.slice(0, 1),
       ...searchRoutes.flatMap((route) => rowsFor(route.name)),
     ])
     if (indexing) {
@@ -379,7 +478,9 @@ async function main() {
       `\nbench: done in ${Math.round((Date.now() - started) / 1000)} s`
     )
   } finally {
-    if (database.fresh) {
+    if (database.fresh && process.env.BENCH_SEARCH_KEEP_DATABASE === "1") {
+      console.log(`bench: kept the database: ${database.url}`)
+    } else if (database.fresh) {
       dropDatabase(ADMIN_DB_URL, database.name)
     }
   }
