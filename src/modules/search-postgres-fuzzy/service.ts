@@ -278,6 +278,9 @@ export class FuzzyPostgresSearchService extends StockPostgresSearchService {
         useVector: false,
       }),
       orderSql: this.resolveOrderBy(input, catalog.plan, !!fragments.q),
+      ordersByField: Object.keys(input.pagination?.order ?? {}).some(
+        (property) => property !== "_score"
+      ),
       take,
       skip,
       count: options.count !== "none",

@@ -70,6 +70,7 @@ describe("one-statement search", () => {
       },
       where: { sql: `"search_vector" @@ ? AND x = ?`, params: ["match", 7] },
       orderSql: `score DESC, "id" ASC`,
+      ordersByField: false,
       take: 10,
       skip: 20,
       count: true,
@@ -93,11 +94,47 @@ describe("one-statement search", () => {
     expect(statement.sql).toContain("count(*)::int FROM m")
   })
 
+  it("carries the score and the faceted values through the matched rows, not `indexed`, unless a field sort reads it", () => {
+    const facets = planFacets(
+      [
+        "categories",
+        { field: "price_eur", type: "range", ranges: [{ to: 20 }] },
+      ],
+      plan
+    )
+    const build = (ordersByField: boolean) =>
+      searchStatement({
+        table: "t",
+        rankSql: () => "1",
+        orderSql: ordersByField
+          ? `("indexed"#>>'{price_eur}')::float8 ASC`
+          : `score DESC, "id" ASC`,
+        ordersByField,
+        take: 5,
+        skip: 0,
+        count: false,
+        facets,
+      }).sql
+    const matched = (sql: string) => sql.slice(0, sql.indexOf(" FROM "))
+
+    expect(matched(build(false))).toEqual(
+      `WITH m AS MATERIALIZED (SELECT "id", 1 AS score, "indexed" #> '{categories}' AS "v0", ("indexed" #>> '{price_eur}')::float8 AS "v1"`
+    )
+    expect(build(false)).toContain(`jsonb_array_elements_text("v0")`)
+    expect(build(false)).toContain(`count(*) FILTER (WHERE "v1" < ?)`)
+    expect(matched(build(true))).toContain(`1 AS score, "indexed", `)
+    // The page is a bounded sort; only its rows are numbered.
+    expect(build(false)).toContain(
+      `FROM (SELECT * FROM m ORDER BY score DESC, "id" ASC LIMIT ? OFFSET ?) top`
+    )
+  })
+
   it("leaves out the page and the count when none is asked for", () => {
     const statement = searchStatement({
       table: "t",
       rankSql: () => "0::float4",
       orderSql: `"id" ASC`,
+      ordersByField: false,
       take: 0,
       skip: 0,
       count: false,

@@ -77,16 +77,34 @@ export function indexedPath(path: string, asText = false): string {
 }
 
 /**
- * A scalar subquery over the matched rows (`m`) that returns one facet as
- * JSON. Pushes its placeholders' values in text order.
+ * What a facet counts, read from `indexed` once per matched row: a number for
+ * ranges and stats, the jsonb array or the text of a value facet. The matched
+ * rows then carry this column instead of the whole `indexed` document.
  */
-export function facetSql(facet: PlannedFacet, params: unknown[]): string {
+export function facetSourceSql(facet: PlannedFacet): string {
+  if (facet.type !== "value") {
+    return `(${indexedPath(facet.field, true)})::float8`
+  }
+  return facet.planned.is_array
+    ? indexedPath(facet.field)
+    : indexedPath(facet.field, true)
+}
+
+/**
+ * A scalar subquery over the matched rows (`m`) that returns one facet as
+ * JSON, from the `column` `facetSourceSql` filled. Pushes its placeholders'
+ * values in text order.
+ */
+export function facetSql(
+  facet: PlannedFacet,
+  column: string,
+  params: unknown[]
+): string {
+  const value = `"${column}"`
   if (facet.type === "stats") {
-    const value = `(${indexedPath(facet.field, true)})::float8`
     return `(SELECT json_build_object('min', min(${value}), 'max', max(${value}), 'avg', avg(${value}), 'sum', sum(${value}), 'count', count(*)) FROM m)`
   }
   if (facet.type === "range") {
-    const value = `(${indexedPath(facet.field, true)})::float8`
     const counts = facet.ranges.map((range) => {
       const conditions: string[] = []
       if (range.from !== undefined) {
@@ -101,9 +119,9 @@ export function facetSql(facet: PlannedFacet, params: unknown[]): string {
     })
     return `(SELECT json_build_array(${counts.join(", ")}) FROM m)`
   }
-  const value = facet.planned.is_array
-    ? `jsonb_array_elements_text(${indexedPath(facet.field)})`
-    : indexedPath(facet.field, true)
+  const exploded = facet.planned.is_array
+    ? `jsonb_array_elements_text(${value})`
+    : value
   const order =
     facet.sort === "alpha" ? `"value" ASC` : `"count" DESC, "value" ASC`
   let prefix = ""
@@ -115,7 +133,7 @@ export function facetSql(facet: PlannedFacet, params: unknown[]): string {
   return `(SELECT coalesce(json_agg(json_build_object('value', "value", 'count', "count") ORDER BY ${order}), '[]'::json)
     FROM (
       SELECT "value", count(*)::int AS "count"
-      FROM (SELECT ${value} AS "value" FROM m) exploded
+      FROM (SELECT ${exploded} AS "value" FROM m) exploded
       WHERE "value" IS NOT NULL ${prefix}
       GROUP BY "value"
       ORDER BY ${order}

@@ -1,6 +1,11 @@
 import type { SearchTypes } from "@medusajs/framework/types"
 import type { SqlFragment } from "../stock"
-import { facetSql, readFacet, type PlannedFacet } from "./facets"
+import {
+  facetSourceSql,
+  facetSql,
+  readFacet,
+  type PlannedFacet,
+} from "./facets"
 
 /** What one search asks of its document table. */
 export type SearchStatementInput = {
@@ -11,6 +16,8 @@ export type SearchStatementInput = {
   where?: SqlFragment
   /** ORDER BY over `id`, `indexed` and `score`, without placeholders. */
   orderSql: string
+  /** Whether `orderSql` reads `indexed` (a sort on a field, not relevance). */
+  ordersByField: boolean
   take: number
   skip: number
   count: boolean
@@ -32,28 +39,37 @@ export type StatementResult = {
 
 /**
  * Hits, count and facets of a search in one statement: the matching rows
- * are found once (`m`, with their score and filterable values), then paged,
- * counted and faceted from there. Documents are read for the page only.
+ * are found once (`m`, with their score and only the values the facets and
+ * the sort read), then paged, counted and faceted from there. The page is a
+ * bounded sort of `m`, numbered afterwards; documents are read for the page
+ * only.
  */
 export function searchStatement(input: SearchStatementInput): SqlFragment {
   const params: unknown[] = []
   const rank = input.rankSql(params)
   const where = input.where ? `WHERE ${input.where.sql}` : ""
   params.push(...(input.where?.params ?? []))
-  const matched = `m AS MATERIALIZED (SELECT "id", "indexed", ${rank} AS score FROM "${input.table}" ${where})`
+  const carried = [
+    `"id"`,
+    `${rank} AS score`,
+    ...(input.ordersByField ? [`"indexed"`] : []),
+    ...input.facets.map((facet, i) => `${facetSourceSql(facet)} AS "v${i}"`),
+  ]
+  const matched = `m AS MATERIALIZED (SELECT ${carried.join(", ")} FROM "${input.table}" ${where})`
   let hits = `NULL::json`
   if (input.take > 0) {
     params.push(input.take, input.skip)
+    // Ties of a field sort keep an order within the page by id.
     hits = `(SELECT json_agg(json_build_object('id', page."id", 'document', d."document", 'score', page.score) ORDER BY page.position)
       FROM (
-        SELECT "id", score, row_number() OVER (ORDER BY ${input.orderSql}) AS position
-        FROM m ORDER BY ${input.orderSql} LIMIT ? OFFSET ?
+        SELECT "id", score, row_number() OVER (ORDER BY ${input.orderSql}, "id") AS position
+        FROM (SELECT * FROM m ORDER BY ${input.orderSql} LIMIT ? OFFSET ?) top
       ) page
       JOIN "${input.table}" d ON d."id" = page."id")`
   }
   const count = input.count ? `(SELECT count(*)::int FROM m)` : `NULL::int`
   const facets = input.facets.map(
-    (facet, i) => `${facetSql(facet, params)} AS "f${i}"`
+    (facet, i) => `${facetSql(facet, `v${i}`, params)} AS "f${i}"`
   )
   const columns = [`${hits} AS hits`, `${count} AS count`, ...facets]
   return {
