@@ -14,6 +14,7 @@ import type {
   TermCloseness,
 } from "./types"
 import { planFacets } from "./utils/facets"
+import { mergePendingEntries } from "./utils/gin"
 import { highlightFields, highlightHits } from "./utils/highlight"
 import { foldText, queryTerms } from "./utils/normalize"
 import {
@@ -149,11 +150,6 @@ export class FuzzyPostgresSearchService extends StockPostgresSearchService {
     manager: DbManager
   ): Promise<void> {
     await super.createDocumentTable(table, plan, manager)
-    // Documents arrive a few at a time; a long GIN pending list would make
-    // the planner pass the full-text index over.
-    await manager.execute(
-      `ALTER INDEX IF EXISTS "${table}_fts_idx" SET (fastupdate = off)`
-    )
     await createVocabulary((sql, params) => manager.execute(sql, params), table)
   }
 
@@ -183,6 +179,11 @@ export class FuzzyPostgresSearchService extends StockPostgresSearchService {
   }): Promise<SearchTypes.SearchTask> {
     const task = await super.upsertDocuments(input)
     const { table_name: table } = await this.retrieve(input.index)
+    if (!this.isLakebase_) {
+      // GIN indexes keep their pending lists (PostgreSQL's default) so a page
+      // is written in bulk; merged here, no query has to scan them.
+      await mergePendingEntries(this.execute_, table)
+    }
     const ids = input.documents.map((document) =>
       String(document[input.definition.primary_key])
     )
