@@ -14,7 +14,7 @@ import {
   STAGE_2_RUNNING,
 } from "../../src/modules/legacy-migration/stage-2/lock"
 import { legacyMedusaSnapshot } from "../utils/legacy-medusa-snapshot"
-import { legacySuite } from "../utils/legacy-suite"
+import { legacySuite, BACKGROUND_RUN_STORE } from "../utils/legacy-suite"
 import { loginAdmin, seedStore } from "../utils/seeded-store"
 import { waitFor } from "../utils/wait-for"
 
@@ -22,14 +22,6 @@ jest.setTimeout(10 * 60 * 1000)
 
 const ROOT = join(__dirname, "..", "..")
 const ROUTE = "/admin/legacy-migration/stage-2/runs"
-const STORE = {
-  users: 120,
-  products: 40,
-  orders: 20,
-  reviews: 10,
-  loyaltytransactions: 60,
-  flashsales: 2,
-}
 
 type Snapshot = Awaited<ReturnType<typeof legacyMedusaSnapshot>>
 
@@ -48,7 +40,7 @@ medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer, dbConfig }) => {
     const legacy = legacySuite({
       prefix: "stage2_admin",
-      dumps: { store: STORE },
+      dumps: { store: BACKGROUND_RUN_STORE },
       stage1: "store",
     })
     let headers: Record<string, string>
@@ -233,11 +225,11 @@ medusaIntegrationTestRunner({
     })
 
     it("a stage-2 CLI run killed mid-way, then started again, ends identical to an uninterrupted run", async () => {
-      const totalProducts = STORE.products
+      const totalProducts = BACKGROUND_RUN_STORE.products
       // Killed while creating products, then while creating customers.
       for (const [entity, limit] of [
         ["product", totalProducts],
-        ["customer", STORE.users],
+        ["customer", BACKGROUND_RUN_STORE.users],
       ] as const) {
         const { child, exit, stderr } = cli(3)
         await waitFor(

@@ -8,6 +8,7 @@ import {
   startLegacyServer,
   stopLegacyServer,
   type LegacyServer,
+  BACKGROUND_RUN_STORE,
 } from "../utils/legacy-suite"
 import { loginAdmin, seedStore } from "../utils/seeded-store"
 import { waitFor } from "../utils/wait-for"
@@ -15,14 +16,6 @@ import { waitFor } from "../utils/wait-for"
 jest.setTimeout(15 * 60 * 1000)
 
 const ROUTE = "/admin/legacy-migration/stage-2/runs"
-const STORE = {
-  users: 120,
-  products: 40,
-  orders: 20,
-  reviews: 10,
-  loyaltytransactions: 60,
-  flashsales: 2,
-}
 
 const entity = (run: AdminStage2Run, name: AdminStage2Entity["entity"]) =>
   run.entities.find((e) => e.entity === name) as AdminStage2Entity
@@ -37,7 +30,7 @@ medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer, dbConfig }) => {
     const legacy = legacySuite({
       prefix: "stage2_servers",
-      dumps: { store: STORE },
+      dumps: { store: BACKGROUND_RUN_STORE },
       stage1: "store",
     })
     const servers: LegacyServer[] = []

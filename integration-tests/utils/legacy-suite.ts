@@ -20,6 +20,19 @@ import {
 
 const ROOT = path.resolve(__dirname, "../..")
 
+/**
+ * A store large enough that a stage-2 run started in the background is
+ * still running when a test looks at it or kills its server.
+ */
+export const BACKGROUND_RUN_STORE: FixtureCounts = {
+  users: 120,
+  products: 40,
+  orders: 20,
+  reviews: 10,
+  loyaltytransactions: 60,
+  flashsales: 2,
+}
+
 /** A legacy store dumped to disk, as a mongodump folder and its manifest. */
 export type LegacyDump = { dir: string; manifest: FixtureManifest }
 

@@ -32,6 +32,22 @@ async function withRunsTable<T>(
 }
 
 /**
+ * Applies one statement to run `id`'s row. A workflow run without a
+ * transaction id is not recorded, so there is nothing to update.
+ */
+async function updateRecordedRun(
+  url: string | undefined,
+  id: string | undefined,
+  sql: string,
+  values: unknown[]
+): Promise<void> {
+  if (!id) {
+    return
+  }
+  await withRunsTable(url, (pool) => pool.query(sql, values))
+}
+
+/**
  * Records a run that has just taken the stage-2 lock, in the stage-1
  * database it reads. A database stage 1 migrated before stage-2 runs were
  * recorded gets their table first. A run still marked running belongs to a
@@ -97,25 +113,19 @@ export async function saveStage2Counts(
   )
 }
 
-/**
- * Marks a run completed, with its report. Here and below, a workflow run
- * without a transaction id is not recorded.
- */
+/** Marks a run completed, with its report. */
 export async function completeStage2Run(
   url: string | undefined,
   id: string | undefined,
   report: MigrateLegacyToMedusaReport
 ): Promise<void> {
-  if (!id) {
-    return
-  }
-  await withRunsTable(url, (pool) =>
-    pool.query(
-      `UPDATE migration_stage_2_runs
-       SET status = 'completed', finished_at = ?, report = ?, error = NULL
-       WHERE id = ?`,
-      [new Date(), JSON.stringify(report), id]
-    )
+  await updateRecordedRun(
+    url,
+    id,
+    `UPDATE migration_stage_2_runs
+     SET status = 'completed', finished_at = ?, report = ?, error = NULL
+     WHERE id = ?`,
+    [new Date(), JSON.stringify(report), id]
   )
 }
 
@@ -129,17 +139,14 @@ export async function failStage2Run(
   id: string | undefined,
   error: string
 ): Promise<void> {
-  if (!id) {
-    return
-  }
-  await withRunsTable(url, (pool) =>
-    pool.query(
-      `UPDATE migration_stage_2_runs
-       SET status = 'failed', finished_at = COALESCE(finished_at, ?),
-         error = COALESCE(error, ?)
-       WHERE id = ? AND status <> 'completed'`,
-      [new Date(), error.slice(0, ERROR_LENGTH), id]
-    )
+  await updateRecordedRun(
+    url,
+    id,
+    `UPDATE migration_stage_2_runs
+     SET status = 'failed', finished_at = COALESCE(finished_at, ?),
+       error = COALESCE(error, ?)
+     WHERE id = ? AND status <> 'completed'`,
+    [new Date(), error.slice(0, ERROR_LENGTH), id]
   )
 }
 
@@ -153,15 +160,12 @@ export async function noteStage2Failure(
   id: string | undefined,
   error: string
 ): Promise<void> {
-  if (!id) {
-    return
-  }
-  await withRunsTable(url, (pool) =>
-    pool.query(
-      `UPDATE migration_stage_2_runs SET error = COALESCE(error, ?)
-       WHERE id = ? AND status = 'running'`,
-      [error.slice(0, ERROR_LENGTH), id]
-    )
+  await updateRecordedRun(
+    url,
+    id,
+    `UPDATE migration_stage_2_runs SET error = COALESCE(error, ?)
+     WHERE id = ? AND status = 'running'`,
+    [error.slice(0, ERROR_LENGTH), id]
   )
 }
 
