@@ -16,7 +16,9 @@
  *
  * They open BENCH_SSE_CONNECTIONS (10000) streams; then BENCH_SSE_ROUNDS (5)
  * rounds each publish BENCH_SSE_MESSAGES (10) events BENCH_SSE_INTERVAL_MS
- * (250) apart. Latency is from just before publish to receipt by a client;
+ * (250) apart, after BENCH_SSE_WARMUP_ROUNDS (1) uncounted rounds: the first
+ * broadcasts over fresh sockets run cold code and take up to twice as long
+ * in every mode, the ceilings included. Latency is from just before publish to receipt by a client;
  * "last client" is, per broadcast, the latency of the slowest connection.
  * Figures are medians over the rounds. The Medusa HTTP stack (auth,
  * middlewares) is not in the path: it costs once per connection, not per
@@ -31,6 +33,7 @@ const CLIENTS = Number(process.env.BENCH_SSE_CLIENTS || 2)
 const ROUNDS = Number(process.env.BENCH_SSE_ROUNDS || 5)
 const MESSAGES = Number(process.env.BENCH_SSE_MESSAGES || 10)
 const INTERVAL_MS = Number(process.env.BENCH_SSE_INTERVAL_MS || 250)
+const WARMUP_ROUNDS = Number(process.env.BENCH_SSE_WARMUP_ROUNDS || 1)
 const MODES = (process.env.BENCH_SSE_MODES || "bare,framed,memory,redis").split(
   ","
 )
@@ -43,7 +46,12 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 /** A child process answering one message per request over IPC. */
 function child(file, args, env = {}) {
   const proc = fork(path.join(__dirname, file), args, {
-    execArgv: ["--expose-gc"],
+    execArgv: [
+      "--expose-gc",
+      ...(process.env.BENCH_SSE_CPU_PROF
+        ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_SSE_CPU_PROF}`]
+        : []),
+    ],
     env: { ...process.env, ...env },
   })
   const replies = []
@@ -100,7 +108,7 @@ async function run(mode, publisher) {
   const held = await server.ask({ cmd: "stats" })
 
   const rounds = []
-  for (let round = 0; round < ROUNDS; round++) {
+  for (let round = -WARMUP_ROUNDS; round < ROUNDS; round++) {
     for (let seq = 0; seq < MESSAGES; seq++) {
       const data = { t: now(), seq }
       if (publisher) {
@@ -111,7 +119,10 @@ async function run(mode, publisher) {
       await sleep(INTERVAL_MS)
     }
     await sleep(500)
-    rounds.push(await collect(clients))
+    const figures = await collect(clients)
+    if (round >= 0) {
+      rounds.push(figures)
+    }
   }
 
   await Promise.all(clients.map((client) => client.ask({ cmd: "close" })))
@@ -213,7 +224,8 @@ async function main() {
   const { cpus, loadavg } = require("os")
   console.log(
     `bench: ${CONNECTIONS} SSE connections from ${CLIENTS} client processes, ` +
-      `${ROUNDS} rounds of ${MESSAGES} broadcasts ${INTERVAL_MS} ms apart; ` +
+      `${ROUNDS} rounds (after ${WARMUP_ROUNDS} warm-up) of ${MESSAGES} ` +
+      `broadcasts ${INTERVAL_MS} ms apart; ` +
       `${cpus().length} cores, load ${loadavg()[0].toFixed(1)} at start\n`
   )
   let publisher = null
