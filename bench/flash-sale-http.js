@@ -11,9 +11,14 @@
  *     (100) registered shoppers, each reserving once into their own cart, on
  *     a fresh sale allocated for half of them, so admissions (reserve and
  *     add to cart) and sold-out refusals are both timed.
- * Prints the medians of req/s and p50/p99 per route, the reserve/health
- * ratio, then the units oversold according to the PostgreSQL rows and
- * counters. BENCH_FLASH_SALE_CPU_PROF=<dir> writes a CPU profile of the
+ *   - two of Medusa's own store routes, as floors of what a route costs
+ *     on this stack: GET /store/customers/me (authentication and one read)
+ *     and POST /store/carts/:id/line-items (Medusa's add to cart, which the
+ *     reserve route runs after taking the units), each shopper on a second
+ *     cart of their own with another product.
+ * Prints the medians of req/s and p50/p99 per route, the reserve/health and
+ * reserve/add-to-cart ratios, then the units oversold according to the
+ * PostgreSQL rows and counters. BENCH_FLASH_SALE_CPU_PROF=<dir> writes a CPU profile of the
  * server there.
  */
 const { spawn } = require("child_process")
@@ -112,7 +117,7 @@ function client(port, publishableKey) {
   }
 }
 
-/** A registered shopper with an empty euro cart. */
+/** A registered shopper with two empty euro carts. */
 async function newShopper(call, regionId, n) {
   const email = `bench-shopper-${n}@example.com`
   const password = "bench-pass"
@@ -128,11 +133,14 @@ async function newShopper(call, regionId, n) {
   const { token } = await call("POST", "/auth/customer/emailpass", {
     body: { email, password },
   })
-  const { cart } = await call("POST", "/store/carts", {
-    token,
-    body: { region_id: regionId },
-  })
-  return { token, cartId: cart.id }
+  const newCart = async () =>
+    (
+      await call("POST", "/store/carts", {
+        token,
+        body: { region_id: regionId },
+      })
+    ).cart.id
+  return { token, cartId: await newCart(), baselineCartId: await newCart() }
 }
 
 /** The `share` percentile of `values` (ms), or NaN when there are none. */
@@ -194,13 +202,17 @@ async function runHttpBench() {
     } = await db.query(
       "SELECT token FROM api_key WHERE type = 'publishable' AND title = 'Klelite Storefront' AND revoked_at IS NULL LIMIT 1"
     )
-    const {
-      rows: [{ id: variantId }],
-    } = await db.query(
-      `SELECT v.id FROM product_variant v JOIN product p ON p.id = v.product_id
-       WHERE p.handle = 'paris-brest' AND v.deleted_at IS NULL
-       ORDER BY v.variant_rank, v.id LIMIT 1`
-    )
+    const firstVariantOf = async (handle) =>
+      (
+        await db.query(
+          `SELECT v.id FROM product_variant v JOIN product p ON p.id = v.product_id
+           WHERE p.handle = $1 AND v.deleted_at IS NULL
+           ORDER BY v.variant_rank, v.id LIMIT 1`,
+          [handle]
+        )
+      ).rows[0].id
+    const variantId = await firstVariantOf("paris-brest")
+    const baselineVariantId = await firstVariantOf("croissant-au-beurre")
     await db.end()
     const call = client(port, publishableKey)
 
@@ -280,14 +292,38 @@ async function runHttpBench() {
             }
           },
         })
-      // Even rounds time the baseline first, odd rounds the reserve route.
+      const me = () =>
+        runConcurrently({
+          total: SHOPPERS,
+          concurrency: CONCURRENCY,
+          task: (i) =>
+            call("GET", "/store/customers/me", {
+              token: shoppers[round * SHOPPERS + i].token,
+            }),
+        })
+      const addToCart = () =>
+        runConcurrently({
+          total: SHOPPERS,
+          concurrency: CONCURRENCY,
+          task: (i) => {
+            const shopper = shoppers[round * SHOPPERS + i]
+            return call(
+              "POST",
+              `/store/carts/${shopper.baselineCartId}/line-items`,
+              {
+                token: shopper.token,
+                body: { variant_id: baselineVariantId, quantity: 1 },
+              }
+            )
+          },
+        })
+      // Each round starts with another of the four, in turn.
+      const timed = { health, me, addToCart, reserve }
+      const order = Object.keys(timed)
       const figures = {}
-      if (round % 2) {
-        figures.reserve = await reserve()
-        figures.health = await health()
-      } else {
-        figures.health = await health()
-        figures.reserve = await reserve()
+      for (let k = 0; k < order.length; k++) {
+        const name = order[(round + k) % order.length]
+        figures[name] = await timed[name]()
       }
       rounds.push(figures)
       const units = await oversoldUnits(databaseUrl, item.id)
@@ -295,6 +331,8 @@ async function runHttpBench() {
       oversold += units.oversold
       console.log(
         `bench: round ${round + 1}/${ROUNDS}: health ${Math.round(figures.health.opsPerSecond)}/s, ` +
+          `customers/me ${Math.round(figures.me.opsPerSecond)}/s, ` +
+          `add to cart ${Math.round(figures.addToCart.opsPerSecond)}/s, ` +
           `reserve ${Math.round(figures.reserve.opsPerSecond)}/s`
       )
     }
@@ -325,6 +363,20 @@ async function runHttpBench() {
       errors("health")
     )
     row(
+      `GET /store/customers/me (Medusa, ${SHOPPERS} a round)`,
+      med((r) => r.me.opsPerSecond),
+      med((r) => r.me.p50),
+      med((r) => r.me.p99),
+      errors("me")
+    )
+    row(
+      `POST line-items (Medusa, ${SHOPPERS} a round)`,
+      med((r) => r.addToCart.opsPerSecond),
+      med((r) => r.addToCart.p50),
+      med((r) => r.addToCart.p99),
+      errors("addToCart")
+    )
+    row(
       `POST reservations (${SHOPPERS} a round)`,
       med((r) => r.reserve.opsPerSecond),
       med((r) => r.reserve.p50),
@@ -339,12 +391,21 @@ async function runHttpBench() {
         percentile(values, 0.99)
       )
     }
-    const ratio = med((r) => r.reserve.opsPerSecond / r.health.opsPerSecond)
+    const percentOf = (name) =>
+      `${(med((r) => r.reserve.opsPerSecond / r[name].opsPerSecond) * 100).toFixed(1)}%`
     console.log(
-      `  reserve / health: ${(ratio * 100).toFixed(1)}% (goal 50%)\n` +
+      `  reserve / health: ${percentOf("health")} (goal 50%); ` +
+        `customers/me / health: ${(med((r) => r.me.opsPerSecond / r.health.opsPerSecond) * 100).toFixed(1)}%; ` +
+        `reserve / add to cart: ${percentOf("addToCart")}\n` +
         `  units held ${held}; admitted ${admitted}; units oversold: ${oversold}`
     )
-    if (oversold || admitted !== held || errors("reserve")) {
+    if (
+      oversold ||
+      admitted !== held ||
+      errors("reserve") ||
+      errors("me") ||
+      errors("addToCart")
+    ) {
       process.exitCode = 1
     }
   } finally {
