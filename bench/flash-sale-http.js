@@ -342,7 +342,7 @@ async function runHttpBench() {
 
     const row = (name, rate, p50, p99, errors) =>
       console.log(
-        `  ${name.padEnd(40)} ${(Number.isNaN(rate) ? "" : `${Math.round(rate).toLocaleString("en")}/s`).padStart(8)}` +
+        `  ${name.padEnd(48)} ${(Number.isNaN(rate) ? "" : `${Math.round(rate).toLocaleString("en")}/s`).padStart(8)}` +
           `   p50 ${Number(p50).toFixed(1).padStart(7)} ms` +
           `   p99 ${Number(p99).toFixed(1).padStart(7)} ms` +
           (errors === undefined ? "" : `   errors ${errors}`)
