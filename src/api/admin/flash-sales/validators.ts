@@ -1,26 +1,15 @@
 import { z } from "@medusajs/framework/zod"
 import { FLASH_SALE_STATUSES } from "../../../modules/flash-sale"
+import { idField, pricesField, wholeNumberField } from "./item-fields"
 
 const dateTime = z.iso.datetime({
   offset: true,
   error: "must be an ISO 8601 date-time, e.g. 2026-12-01T09:00:00Z",
 })
 
-const prices = z
-  .record(
-    z.string().regex(/^[a-z]{3}$/, "Currency codes are 3 lower-case letters"),
-    z
-      .number()
-      .max(1_000_000)
-      .refine((amount) => amount > 0, "Prices must be above 0")
-  )
-  .refine((map) => Object.keys(map).length > 0, {
-    message: "Give a price in at least one currency",
-  })
+const unitsAllocated = wholeNumberField("units_allocated", 1, 1_000_000)
 
-const unitsAllocated = z.number().int().min(1).max(1_000_000)
-
-const perCustomerLimit = z.number().int().min(1).max(1000)
+const perCustomerLimit = wholeNumberField("per_customer_limit", 1, 1000)
 
 const endsAfterStart = (sale: { starts_at?: string; ends_at?: string }) =>
   !sale.starts_at ||
@@ -43,8 +32,8 @@ export const AdminCreateFlashSale = z
       .array(
         z
           .object({
-            variant_id: z.string().min(1),
-            prices,
+            variant_id: idField("variant_id"),
+            prices: pricesField,
             units_allocated: unitsAllocated,
             per_customer_limit: perCustomerLimit,
           })
@@ -76,8 +65,8 @@ export const AdminUpdateFlashSale = z
       .array(
         z
           .object({
-            id: z.string().min(1),
-            prices: prices.optional(),
+            id: idField("id"),
+            prices: pricesField.optional(),
             units_allocated: unitsAllocated.optional(),
             per_customer_limit: perCustomerLimit.optional(),
           })
