@@ -31,10 +31,12 @@ import {
 import {
   batchRow,
   holdParams,
+  recordedReservations,
   selectReservations,
   selectReserved,
   selectSale,
   type RawReservation,
+  type RecordedRow,
 } from "./select"
 import { settledRow, type RawSettled } from "./settled"
 import * as sql from "./sql"
@@ -153,16 +155,13 @@ export class FlashSaleStore {
     @MedusaContext() sharedContext: Context = {}
   ): Promise<(ReserveResult | null)[]> {
     const manager = sqlManagerOf(sharedContext)
-    const created = await selectReserved(manager, sql.RECORD_RESERVATIONS, [
-      JSON.stringify(inputs.map(batchRow)),
-    ])
-    const byId = new Map(created.map((row) => [row.id, row]))
-    const results: (ReserveResult | null)[] = []
-    for (const input of inputs) {
-      results.push(
-        byId.get(input.id) ??
-          (await this.recordReservation(input, sharedContext))
-      )
+    const written = await manager.execute<RecordedRow[]>(
+      sql.RECORD_RESERVATIONS,
+      [JSON.stringify(inputs.map(batchRow))]
+    )
+    const results = recordedReservations(inputs, written)
+    for (const [index, input] of inputs.entries()) {
+      results[index] ??= await this.recordReservation(input, sharedContext)
     }
     return results
   }

@@ -5,12 +5,13 @@ import type { SaleRow, SnapshotReservation } from "./types"
  * A timestamp as the driver returned it: a Date from Medusa's shared
  * connection, text from a MikroORM-configured one.
  */
-type Timestamp = Date | string
+export type Timestamp = Date | string
 
 /** A row whose timestamp columns have not been normalised yet. */
 export type Raw<T, K extends keyof T> = Omit<T, K> & Record<K, Timestamp>
 
-function toDate(value: Timestamp): Date {
+/** A timestamp column as a Date. */
+export function toDate(value: Timestamp): Date {
   return value instanceof Date ? value : new Date(value)
 }
 

@@ -1,6 +1,12 @@
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import type { FlashSaleReservationDTO, ReserveResult } from "../types"
-import { reservationFromRow, saleFromRow, type Raw } from "./rows"
+import {
+  reservationFromRow,
+  saleFromRow,
+  toDate,
+  type Raw,
+  type Timestamp,
+} from "./rows"
 import * as sql from "./sql"
 import type { NewReservation, SaleRow } from "./types"
 
@@ -43,6 +49,58 @@ export async function selectReserved(
     ...reservationFromRow(row),
     took_last_unit: lastOfSoldOut.get(row.item_id) === row.id,
   }))
+}
+
+/** A row of `RECORD_RESERVATIONS`: what PostgreSQL set on a written row. */
+export type RecordedRow = {
+  id: string
+  created_at: Timestamp
+  units_left: number
+}
+
+/**
+ * The reservations `RECORD_RESERVATIONS` wrote, in input order, null for
+ * those it left out. Of an item's rows that left it with none, the last in
+ * input (arrival) order took its last unit.
+ */
+export function recordedReservations(
+  inputs: NewReservation[],
+  rows: RecordedRow[]
+): (ReserveResult | null)[] {
+  const byId = new Map<string, RecordedRow>()
+  for (const row of rows) {
+    byId.set(row.id, row)
+  }
+  const lastOfSoldOut = new Map<string, ReserveResult>()
+  const results = inputs.map((input): ReserveResult | null => {
+    const row = byId.get(input.id)
+    if (!row) {
+      return null
+    }
+    const createdAt = toDate(row.created_at)
+    const result: ReserveResult = {
+      id: input.id,
+      sale_id: input.saleId,
+      item_id: input.itemId,
+      customer_id: input.customerId,
+      quantity: input.quantity,
+      status: "active",
+      expires_at: input.expiresAt,
+      cart_id: input.cartId,
+      order_id: null,
+      created_at: createdAt,
+      updated_at: createdAt,
+      took_last_unit: false,
+    }
+    if (row.units_left === 0) {
+      lastOfSoldOut.set(input.itemId, result)
+    }
+    return result
+  })
+  for (const result of lastOfSoldOut.values()) {
+    result.took_last_unit = true
+  }
+  return results
 }
 
 /** The sale, with real dates, or null. */

@@ -79,8 +79,10 @@ SELECT ${RESERVATION_WITH_SALE}, i.units_left FROM r, i`
  * Many reservations Redis has already admitted, in one statement (group
  * commit). Each item is held once for the total of its rows, so an item
  * whose total does not fit writes none of its rows; rows whose sale was not
- * selling at their own `now` are left out. Each row carries its item's
- * `units_left` after the whole batch. Params: a JSON array of
+ * selling at their own `now` are left out. Returns, per written row, only
+ * what PostgreSQL chose (the caller has the rest): its id, `created_at`
+ * (also its `updated_at`: both default to the transaction's time) and its
+ * item's `units_left` after the whole batch. Params: a JSON array of
  * `{id, sale_id, item_id, customer_id, quantity, expires_at, cart_id, now}`.
  */
 export const RECORD_RESERVATIONS = `
@@ -112,9 +114,9 @@ WITH input AS (
   SELECT live.id, live.item_id, live.customer_id, live.quantity, 'active',
     live.expires_at, live.cart_id
   FROM live JOIN i ON i.id = live.item_id
-  RETURNING ${RESERVATION_COLUMNS}
+  RETURNING id, item_id, created_at
 )
-SELECT ${RESERVATION_WITH_SALE}, i.units_left FROM r JOIN i ON i.id = r.item_id`
+SELECT r.id, r.created_at, i.units_left FROM r JOIN i ON i.id = r.item_id`
 
 /**
  * Ends an active reservation (`released` or `expired`) and gives its units

@@ -3,52 +3,87 @@
 // Cluster. Times are epoch milliseconds passed by the caller.
 
 /**
- * Admits one reservation: the sale is loaded and selling, enough units are
- * left and the customer stays within the limit; then takes the units, counts
- * them for the customer and records the reservation with its deadline.
+ * Admits a list of reservations of one sale in arrival order, each as if it
+ * ran alone: the sale is loaded and selling at the reservation's own time,
+ * its item is loaded and has enough units left, and its customer stays
+ * within the limit counting the units this call has already given them.
+ * Each admitted one takes its units, counts them for the customer and is
+ * recorded with its deadline. One call for many reservations saves a round
+ * trip and a script run per reservation.
  *
- * KEYS: sale, item, customers, reservations, expiries.
- * ARGV: now, quantity, expires_at, reservation id, customer id, details.
- * Reply: {code, ...}; code is ok, missing_sale, missing_item, not_open,
- * not_started, ended, sold_out or over_limit.
+ * KEYS: sale, reservations, expiries, then item and customers per item.
+ * ARGV: item count, the item ids, then per reservation: item position
+ * (1-based), now, quantity, expires_at, reservation id, customer id.
+ * Reply: three values per reservation: code, then two numbers (0 when
+ * unused). ok and sold_out carry the units left, not_started the start,
+ * over_limit the units held and the limit; the other codes are
+ * missing_sale, missing_item, not_open and ended.
  */
-export const RESERVE_LUA = `
+export const RESERVE_BATCH_LUA = `
 local sale = redis.call('HMGET', KEYS[1], 'starts_at', 'ends_at', 'status', 'keys_expire_at')
-if not sale[1] then
-  return {'missing_sale'}
+local loaded = sale[1] ~= false
+local open = sale[3] == 'scheduled' or sale[3] == 'active'
+local startsAt = tonumber(sale[1])
+local endsAt = tonumber(sale[2])
+local itemCount = tonumber(ARGV[1])
+local available, limit, taken = {}, {}, {}
+for i = 1, itemCount do
+  local item = redis.call('HMGET', KEYS[2 + 2 * i], 'available', 'limit')
+  available[i] = tonumber(item[1])
+  limit[i] = tonumber(item[2])
+  taken[i] = 0
 end
-local item = redis.call('HMGET', KEYS[2], 'available', 'limit')
-if not item[1] then
-  return {'missing_item'}
+local reply = {}
+for a = itemCount + 2, #ARGV, 6 do
+  local i = tonumber(ARGV[a])
+  local now = tonumber(ARGV[a + 1])
+  local quantity = tonumber(ARGV[a + 2])
+  local code, first, second = 'ok', 0, 0
+  if not loaded then
+    code = 'missing_sale'
+  elseif not available[i] then
+    code = 'missing_item'
+  elseif not open then
+    code = 'not_open'
+  elseif now < startsAt then
+    code, first = 'not_started', startsAt
+  elseif now >= endsAt then
+    code = 'ended'
+  elseif available[i] < quantity then
+    code, first = 'sold_out', available[i]
+  else
+    local customers = KEYS[3 + 2 * i]
+    local customer = ARGV[a + 5]
+    local held = tonumber(redis.call('HGET', customers, customer) or '0')
+    if held + quantity > limit[i] then
+      code, first, second = 'over_limit', held, limit[i]
+    else
+      available[i] = available[i] - quantity
+      taken[i] = taken[i] + quantity
+      redis.call('HINCRBY', customers, customer, quantity)
+      redis.call('HSET', KEYS[2], ARGV[a + 4], cjson.encode({
+        item_id = ARGV[1 + i], customer_id = customer, quantity = quantity }))
+      redis.call('ZADD', KEYS[3], ARGV[a + 3], ARGV[a + 4])
+      first = available[i]
+    end
+  end
+  reply[#reply + 1] = code
+  reply[#reply + 1] = first
+  reply[#reply + 1] = second
 end
-if sale[3] ~= 'scheduled' and sale[3] ~= 'active' then
-  return {'not_open'}
+local any = false
+for i = 1, itemCount do
+  if taken[i] > 0 then
+    any = true
+    redis.call('HINCRBY', KEYS[2 + 2 * i], 'available', -taken[i])
+    redis.call('PEXPIREAT', KEYS[3 + 2 * i], sale[4])
+  end
 end
-local now = tonumber(ARGV[1])
-if now < tonumber(sale[1]) then
-  return {'not_started', sale[1]}
+if any then
+  redis.call('PEXPIREAT', KEYS[2], sale[4])
+  redis.call('PEXPIREAT', KEYS[3], sale[4])
 end
-if now >= tonumber(sale[2]) then
-  return {'ended'}
-end
-local quantity = tonumber(ARGV[2])
-local available = tonumber(item[1])
-if available < quantity then
-  return {'sold_out', available}
-end
-local limit = tonumber(item[2])
-local held = tonumber(redis.call('HGET', KEYS[3], ARGV[5]) or '0')
-if held + quantity > limit then
-  return {'over_limit', held, limit}
-end
-redis.call('HINCRBY', KEYS[2], 'available', -quantity)
-redis.call('HINCRBY', KEYS[3], ARGV[5], quantity)
-redis.call('HSET', KEYS[4], ARGV[4], ARGV[6])
-redis.call('ZADD', KEYS[5], ARGV[3], ARGV[4])
-for i = 3, 5 do
-  redis.call('PEXPIREAT', KEYS[i], sale[4])
-end
-return {'ok', available - quantity}
+return reply
 `
 
 /**

@@ -25,7 +25,8 @@ import {
 import { assertId, assertReserveInput } from "../../utils/validate-input"
 import { newReservation } from "../new-reservation"
 import { systemClock, type Clock, type ReservationEngine } from "../types"
-import { loadedSalesKey, saleKeys, type SaleKeys } from "./keys"
+import { AdmissionBatcher } from "./admission-batcher"
+import { loadedSalesKey, saleKeys } from "./keys"
 import { reconcileSale, type ReconcileDeps } from "./reconcile-sale"
 import { ReservationBatcher } from "./reservation-batcher"
 import { SaleLoader } from "./sale-loader"
@@ -51,9 +52,10 @@ export type RedisReservationEngineOptions = {
 }
 
 /**
- * The engine with Redis in front: one Lua script admits a reservation
- * (sale live, units left, customer within limit) without touching
- * PostgreSQL, so refusals during a rush cost PostgreSQL nothing. Admitted
+ * The engine with Redis in front: a Lua script admits reservations (sale
+ * live, units left, customer within limit) without touching PostgreSQL, so
+ * refusals during a rush cost PostgreSQL nothing; the reservations of a sale
+ * that arrive together share one script call. Admitted
  * reservations are then written to PostgreSQL by a statement that holds the
  * units again under its own guard: if Redis ever promises too much (lost
  * writes, a rebuild racing a purchase), PostgreSQL refuses, the units go
@@ -74,6 +76,7 @@ export class RedisReservationEngine implements ReservationEngine {
   protected readonly logger_?: Logger
   protected readonly scripts_: FlashSaleScripts
   protected readonly loader_: SaleLoader
+  protected readonly admissions_: AdmissionBatcher
   protected readonly batcher_: ReservationBatcher
 
   constructor(options: RedisReservationEngineOptions) {
@@ -90,6 +93,7 @@ export class RedisReservationEngine implements ReservationEngine {
       keyPrefix: options.keyPrefix,
       clock: this.clock_,
     })
+    this.admissions_ = new AdmissionBatcher(this.scripts_, options.keyPrefix)
     this.batcher_ = new ReservationBatcher(options.store)
   }
 
@@ -100,12 +104,11 @@ export class RedisReservationEngine implements ReservationEngine {
     assertReserveInput(input)
     // Every attempt asks Redis, sold out or not: an in-process "sold out"
     // memory would refuse units another instance has just given back.
-    const keys = saleKeys(this.keyPrefix_, input.saleId)
     for (let attempt = 1; ; attempt++) {
       const reservation = newReservation(input, this.clock_())
-      const outcome = await this.scripts_.reserve(keys, reservation)
+      const outcome = await this.admissions_.admit(reservation)
       if (outcome.code === "ok") {
-        return await this.record_(keys, reservation, sharedContext)
+        return await this.record_(reservation, sharedContext)
       }
       if (outcome.code !== "missing_sale" && outcome.code !== "missing_item") {
         throw refusalOf(outcome)
@@ -234,16 +237,9 @@ export class RedisReservationEngine implements ReservationEngine {
 
   /** Writes an admitted reservation to PostgreSQL, undoing Redis if refused. */
   protected async record_(
-    keys: SaleKeys,
     reservation: NewReservation,
     sharedContext: Context
   ): Promise<ReserveResult> {
-    const units: HeldUnits = {
-      id: reservation.id,
-      item_id: reservation.itemId,
-      customer_id: reservation.customerId,
-      quantity: reservation.quantity,
-    }
     let recorded: ReserveResult | null
     try {
       // Inside a caller's transaction the write must join it; otherwise it
@@ -252,15 +248,16 @@ export class RedisReservationEngine implements ReservationEngine {
         ? await this.store_.recordReservation(reservation, sharedContext)
         : await this.batcher_.record(reservation)
     } catch (error) {
-      await this.settleQuietly_({ ...units, sale_id: reservation.saleId }, true)
+      await this.settleQuietly_(heldUnitsOf(reservation), true)
       throw error
     }
     if (recorded) {
       return recorded
     }
 
-    await this.settleQuietly_({ ...units, sale_id: reservation.saleId }, true)
+    await this.settleQuietly_(heldUnitsOf(reservation), true)
     // Redis promised units PostgreSQL does not have: its copy is stale.
+    const keys = saleKeys(this.keyPrefix_, reservation.saleId)
     await this.redis_.del(keys.sale, keys.item(reservation.itemId))
     throw await this.store_.refusalFor(reservation)
   }
@@ -319,6 +316,18 @@ export class RedisReservationEngine implements ReservationEngine {
         `Flash sale: Redis kept reservation ${reservation.id} after PostgreSQL settled it; the sweeper will retry (${error})`
       )
     }
+  }
+}
+
+function heldUnitsOf(
+  reservation: NewReservation
+): HeldUnits & { sale_id: string } {
+  return {
+    id: reservation.id,
+    sale_id: reservation.saleId,
+    item_id: reservation.itemId,
+    customer_id: reservation.customerId,
+    quantity: reservation.quantity,
   }
 }
 

@@ -6,7 +6,7 @@ import {
   ADJUST_UNITS_LUA,
   HIT_RATE_LIMIT_LUA,
   LOAD_SALE_LUA,
-  RESERVE_LUA,
+  RESERVE_BATCH_LUA,
   SETTLE_LUA,
   UNLOCK_LUA,
 } from "./lua"
@@ -15,7 +15,7 @@ type RedisArgument = string | number
 
 declare module "ioredis" {
   interface RedisCommander<Context> {
-    flashSaleReserve(...args: RedisArgument[]): Result<unknown, Context>
+    flashSaleReserveBatch(...args: RedisArgument[]): Result<unknown, Context>
     flashSaleSettle(...args: RedisArgument[]): Result<number, Context>
     flashSaleAdjust(...args: RedisArgument[]): Result<number, Context>
     flashSaleLoad(...args: RedisArgument[]): Result<number, Context>
@@ -91,10 +91,6 @@ export function parseReservationDetails(
  */
 export class FlashSaleScripts {
   constructor(protected readonly redis_: Redis) {
-    redis_.defineCommand("flashSaleReserve", {
-      numberOfKeys: 5,
-      lua: RESERVE_LUA,
-    })
     redis_.defineCommand("flashSaleSettle", {
       numberOfKeys: 4,
       lua: SETTLE_LUA,
@@ -103,7 +99,8 @@ export class FlashSaleScripts {
       numberOfKeys: 2,
       lua: ADJUST_UNITS_LUA,
     })
-    // Key count varies with the number of items: passed first on each call.
+    // Key count varies with the items: passed first on each call.
+    redis_.defineCommand("flashSaleReserveBatch", { lua: RESERVE_BATCH_LUA })
     redis_.defineCommand("flashSaleLoad", { lua: LOAD_SALE_LUA })
     redis_.defineCommand("flashSaleUnlock", {
       numberOfKeys: 1,
@@ -115,29 +112,46 @@ export class FlashSaleScripts {
     })
   }
 
-  /** Runs the admission script for a reservation. */
-  async reserve(
+  /**
+   * Runs the admission script for reservations of one sale, in order; one
+   * outcome each.
+   */
+  async reserveBatch(
     keys: SaleKeys,
-    reservation: NewReservation
-  ): Promise<ReserveOutcome> {
-    const reply = await this.redis_.flashSaleReserve(
-      keys.sale,
-      keys.item(reservation.itemId),
-      keys.customers(reservation.itemId),
-      keys.reservations,
-      keys.expiries,
-      reservation.now.getTime(),
-      reservation.quantity,
-      reservation.expiresAt.getTime(),
-      reservation.id,
-      reservation.customerId,
-      reservationDetails({
-        item_id: reservation.itemId,
-        customer_id: reservation.customerId,
-        quantity: reservation.quantity,
-      })
+    reservations: NewReservation[]
+  ): Promise<ReserveOutcome[]> {
+    const itemPositions = new Map<string, number>()
+    const scriptKeys = [keys.sale, keys.reservations, keys.expiries]
+    const itemIds: string[] = []
+    const perReservation: RedisArgument[] = []
+    for (const reservation of reservations) {
+      let position = itemPositions.get(reservation.itemId)
+      if (position === undefined) {
+        itemIds.push(reservation.itemId)
+        position = itemIds.length
+        itemPositions.set(reservation.itemId, position)
+        scriptKeys.push(
+          keys.item(reservation.itemId),
+          keys.customers(reservation.itemId)
+        )
+      }
+      perReservation.push(
+        position,
+        reservation.now.getTime(),
+        reservation.quantity,
+        reservation.expiresAt.getTime(),
+        reservation.id,
+        reservation.customerId
+      )
+    }
+    const reply = await this.redis_.flashSaleReserveBatch(
+      scriptKeys.length,
+      ...scriptKeys,
+      itemIds.length,
+      ...itemIds,
+      ...perReservation
     )
-    return parseReserveReply(reply)
+    return parseReserveBatchReply(reply, reservations.length)
   }
 
   /** Settles a reservation once; true when this call did it. */
@@ -221,19 +235,39 @@ export class FlashSaleScripts {
   }
 }
 
-function parseReserveReply(reply: unknown): ReserveOutcome {
-  if (!Array.isArray(reply) || typeof reply[0] !== "string") {
+function parseReserveBatchReply(
+  reply: unknown,
+  count: number
+): ReserveOutcome[] {
+  if (!Array.isArray(reply) || reply.length !== count * 3) {
     throw malformed(reply)
   }
-  const [code, first, second] = reply
+  const outcomes: ReserveOutcome[] = new Array(count)
+  for (let index = 0; index < count; index++) {
+    outcomes[index] = parseOutcome(
+      reply[index * 3],
+      Number(reply[index * 3 + 1]),
+      Number(reply[index * 3 + 2]),
+      reply
+    )
+  }
+  return outcomes
+}
+
+function parseOutcome(
+  code: unknown,
+  first: number,
+  second: number,
+  reply: unknown
+): ReserveOutcome {
   switch (code) {
     case "ok":
     case "sold_out":
-      return { code, available: Number(first) }
+      return { code, available: first }
     case "not_started":
-      return { code, startsAt: new Date(Number(first)) }
+      return { code, startsAt: new Date(first) }
     case "over_limit":
-      return { code, held: Number(first), limit: Number(second) }
+      return { code, held: first, limit: second }
     case "missing_sale":
     case "missing_item":
     case "not_open":
