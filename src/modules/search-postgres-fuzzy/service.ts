@@ -5,6 +5,7 @@ import {
   type DbManager,
   type IndexPlan,
   type KeywordFragments,
+  type SqlFragment,
   type StoredIndex,
 } from "./stock"
 import type {
@@ -13,9 +14,16 @@ import type {
   QueryExpansion,
   TermCloseness,
 } from "./types"
+import { candidatePreScore } from "./utils/candidates"
+import { splitFilters } from "./utils/column-filters"
 import { planFacets } from "./utils/facets"
 import { mergePendingEntries } from "./utils/gin"
 import { highlightFields, highlightHits } from "./utils/highlight"
+import {
+  addKeywordColumns,
+  readKeywordColumns,
+  type KeywordColumn,
+} from "./utils/keyword-columns"
 import { foldText, queryTerms } from "./utils/normalize"
 import {
   readStatement,
@@ -88,6 +96,9 @@ export class FuzzyPostgresSearchService extends StockPostgresSearchService {
     100,
     CATALOG_TTL_MS
   )
+  private readonly keywordColumns_ = new TtlCache<
+    Promise<Map<string, KeywordColumn>>
+  >(100, CATALOG_TTL_MS)
   private readonly vocabularyCaches_ = new Map<
     string,
     TtlCache<VocabularyMatch>
@@ -150,7 +161,11 @@ export class FuzzyPostgresSearchService extends StockPostgresSearchService {
     manager: DbManager
   ): Promise<void> {
     await super.createDocumentTable(table, plan, manager)
-    await createVocabulary((sql, params) => manager.execute(sql, params), table)
+    const execute = (sql: string, params?: unknown[]) =>
+      manager.execute(sql, params)
+    await addKeywordColumns(execute, table, plan)
+    await createVocabulary(execute, table)
+    this.keywordColumns_.delete(table)
   }
 
   override async dropDocumentTable(
@@ -160,6 +175,54 @@ export class FuzzyPostgresSearchService extends StockPostgresSearchService {
     await dropVocabulary((sql, params) => manager.execute(sql, params), table)
     await super.dropDocumentTable(table, manager)
     this.vocabularyCaches_.delete(table)
+    this.keywordColumns_.delete(table)
+  }
+
+  /** The keyword columns of an index version, read at most once per `CATALOG_TTL_MS`. */
+  protected async keywordColumnsOf(
+    catalog: StoredIndex
+  ): Promise<Map<string, KeywordColumn>> {
+    const table = catalog.table_name
+    let columns = this.keywordColumns_.get(table)
+    if (!columns) {
+      columns = readKeywordColumns(this.execute_, table, catalog.plan)
+      this.keywordColumns_.set(table, columns)
+      columns.catch(() => this.keywordColumns_.delete(table))
+    }
+    return await columns
+  }
+
+  /**
+   * The filters of a search. Under a text match they are checked on the rows
+   * the match found, so keyword columns answer what they can; without one,
+   * the stock containment SQL lets the filter index find the rows.
+   */
+  protected filterScope(
+    input: SearchTypes.ProviderSearchQuery,
+    catalog: StoredIndex,
+    columns: Map<string, KeywordColumn>,
+    matched: boolean
+  ): SqlFragment | undefined {
+    const scope = (filters: SearchTypes.ProviderSearchQuery["filters"]) =>
+      this.buildFacetScope({
+        input: { ...input, filters },
+        catalog,
+        useKeyword: false,
+        useVector: false,
+      })
+    if (!matched || !columns.size) {
+      return scope(input.filters)
+    }
+    const split = splitFilters(input.filters, columns)
+    const parts = [split.columns, split.rest && scope(split.rest)].filter(
+      (part): part is SqlFragment => !!part
+    )
+    return parts.length
+      ? {
+          sql: parts.map((part) => part.sql).join(" AND "),
+          params: parts.flatMap((part) => part.params),
+        }
+      : undefined
   }
 
   override async clearIndex(input: {
@@ -267,17 +330,19 @@ export class FuzzyPostgresSearchService extends StockPostgresSearchService {
     this.assertSupported(input, catalog.plan)
     const skip = input.pagination?.skip ?? 0
     const take = input.pagination?.take ?? 20
-    const facets = planFacets(options.facets, catalog.plan)
+    const columns = await this.keywordColumnsOf(catalog)
+    const facets = planFacets(options.facets, catalog.plan, columns)
     const fragments = this.keywordFragments({ query: input, catalog })
+    const matchParams: unknown[] = []
+    const match =
+      fragments.q && fragments.matchSql
+        ? { sql: fragments.matchSql(matchParams), params: matchParams }
+        : undefined
     const statement = searchStatement({
       table: catalog.table_name,
       rankSql: fragments.rankSql,
-      where: this.buildFacetScope({
-        input,
-        catalog,
-        useKeyword: !!fragments.q,
-        useVector: false,
-      }),
+      match,
+      filters: this.filterScope(input, catalog, columns, !!match),
       orderSql: this.resolveOrderBy(input, catalog.plan, !!fragments.q),
       ordersByField: Object.keys(input.pagination?.order ?? {}).some(
         (property) => property !== "_score"
@@ -286,6 +351,7 @@ export class FuzzyPostgresSearchService extends StockPostgresSearchService {
       skip,
       count: options.count !== "none",
       facets,
+      candidates: this.candidatesOf(input, catalog, skip + take),
     })
     let rows: unknown[]
     try {
@@ -316,6 +382,24 @@ export class FuzzyPostgresSearchService extends StockPostgresSearchService {
         processing_time_ms: Date.now() - started,
       },
     }
+  }
+
+  /** The candidate set a short prefix is ranked from, if the query is one. */
+  protected candidatesOf(
+    input: SearchTypes.ProviderSearchQuery,
+    catalog: StoredIndex,
+    window: number
+  ) {
+    const expansion = this.expansions_.get(input)
+    const vector = this.searchedVectorSql(input, catalog.plan)
+    if (!expansion || vector !== `"search_vector"`) {
+      return undefined
+    }
+    return candidatePreScore(expansion, catalog.plan, {
+      vector,
+      tsConfig: this.tsConfig_,
+      window,
+    })
   }
 
   /** Refuses what the stock provider refuses, before any SQL is built. */
@@ -479,7 +563,11 @@ export class FuzzyPostgresSearchService extends StockPostgresSearchService {
         terms.length
           ? `((${terms.map((term) => termRank(params, term)).join(" + ")}) / ${terms.length})`
           : `ts_rank_cd(${vector}, ${full(params)}, 32)`,
-      matchSql: (params) => `${vector} @@ ${full(params)}`,
+      // A subquery the planner cannot see into, so the matches are always
+      // read through the full-text index: estimating the query itself, it
+      // scans the whole table once about a fifth of the rows match and
+      // evaluates `@@` on every row, which costs more than the index does.
+      matchSql: (params) => `${vector} @@ (SELECT ${full(params)})`,
     }
   }
 

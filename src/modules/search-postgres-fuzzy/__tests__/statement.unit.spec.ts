@@ -68,7 +68,8 @@ describe("one-statement search", () => {
         params.push("rank-query")
         return "ts_rank(x, ?)"
       },
-      where: { sql: `"search_vector" @@ ? AND x = ?`, params: ["match", 7] },
+      match: { sql: `"search_vector" @@ ?`, params: ["match"] },
+      filters: { sql: `x = ?`, params: [7] },
       orderSql: `score DESC, "id" ASC`,
       ordersByField: false,
       take: 10,
@@ -92,6 +93,29 @@ describe("one-statement search", () => {
       50,
     ])
     expect(statement.sql).toContain("count(*)::int FROM m")
+    // The filters apply to what the text match found, outside its scan.
+    expect(statement.sql).toContain(
+      `FROM (SELECT * FROM "search_pg_product" WHERE "search_vector" @@ ? OFFSET 0) d WHERE x = ?)`
+    )
+  })
+
+  it("filters the whole table when there are no words to match", () => {
+    const statement = searchStatement({
+      table: "t",
+      rankSql: () => "0::float4",
+      filters: {
+        sql: `"indexed" @> ?::jsonb`,
+        params: ['{"status":"published"}'],
+      },
+      orderSql: `"id" ASC`,
+      ordersByField: false,
+      take: 1,
+      skip: 0,
+      count: true,
+      facets: [],
+    })
+    expect(statement.sql).toContain(`FROM "t" WHERE "indexed" @> ?::jsonb)`)
+    expect(statement.params).toEqual(['{"status":"published"}', 1, 0])
   })
 
   it("carries the score and the faceted values through the matched rows, not `indexed`, unless a field sort reads it", () => {
@@ -127,6 +151,71 @@ describe("one-statement search", () => {
     expect(build(false)).toContain(
       `FROM (SELECT * FROM m ORDER BY score DESC, "id" ASC LIMIT ? OFFSET ?) top`
     )
+  })
+
+  it("ranks only the candidates a pre-score puts first, and still counts and facets every match", () => {
+    const facets = planFacets(["categories"], plan)
+    const statement = searchStatement({
+      table: "t",
+      rankSql: (params) => {
+        params.push("rank-query")
+        return "ts_rank(x, ?)"
+      },
+      match: { sql: `"search_vector" @@ ?`, params: ["match"] },
+      filters: { sql: `x = ?`, params: [7] },
+      orderSql: `score DESC NULLS LAST, "id" ASC`,
+      ordersByField: false,
+      take: 5,
+      skip: 0,
+      count: true,
+      facets,
+      candidates: {
+        limit: 100,
+        preScoreSql: (params) => {
+          params.push("title-query")
+          return "(x @@ ?)::int"
+        },
+      },
+    })
+    expect(placeholders(statement.sql)).toEqual(statement.params.length)
+    expect(statement.params).toEqual([
+      "title-query",
+      "match",
+      7,
+      "rank-query",
+      100,
+      5,
+      0,
+      10,
+    ])
+    expect(statement.sql).toContain(
+      `WITH m AS MATERIALIZED (SELECT "id", (x @@ ?)::int AS prescore, "indexed" #> '{categories}' AS "v0" FROM`
+    )
+    expect(statement.sql).toContain(
+      `r AS MATERIALIZED (SELECT d."id", ts_rank(x, ?) AS score`
+    )
+    expect(statement.sql).toContain(
+      `FROM (SELECT "id" FROM m ORDER BY prescore DESC, "id" LIMIT ?) c`
+    )
+    expect(statement.sql).toContain(`FROM (SELECT * FROM r ORDER BY`)
+    expect(statement.sql).toContain(`(SELECT count(*)::int FROM m)`)
+    expect(statement.sql).toContain(
+      `jsonb_array_elements_text("v0") AS "value" FROM m`
+    )
+
+    // A field sort ranks nothing: every match is sorted by the field.
+    const sorted = searchStatement({
+      table: "t",
+      rankSql: () => "1",
+      orderSql: `("indexed"#>>'{price_eur}')::float8 ASC`,
+      ordersByField: true,
+      take: 5,
+      skip: 0,
+      count: false,
+      facets: [],
+      candidates: { limit: 100, preScoreSql: () => "1" },
+    })
+    expect(sorted.sql).not.toContain("prescore")
   })
 
   it("leaves out the page and the count when none is asked for", () => {

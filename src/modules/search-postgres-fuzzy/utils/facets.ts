@@ -1,6 +1,7 @@
 import type { SearchTypes } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
 import type { IndexPlan, PlannedField } from "../stock"
+import type { KeywordColumn } from "./keyword-columns"
 
 /** Values a value facet returns unless it asks for a number. */
 const DEFAULT_VALUE_LIMIT = 10
@@ -16,6 +17,8 @@ export type PlannedFacet =
       limit: number
       sort: "count" | "alpha"
       query?: string
+      /** The generated column holding the field, when the table has one. */
+      column?: KeywordColumn
     }
   | { field: string; type: "range"; planned: PlannedField; ranges: Range[] }
   | { field: string; type: "stats"; planned: PlannedField }
@@ -28,10 +31,14 @@ function bound(value: number | string | undefined): number | undefined {
   return value === undefined ? undefined : Number(value)
 }
 
-/** Checks each facet request against the plan, as the stock provider does. */
+/**
+ * Checks each facet request against the plan, as the stock provider does;
+ * value facets read the field's keyword column when `columns` has one.
+ */
 export function planFacets(
   requests: (string | SearchTypes.SearchFacetRequest)[] | undefined,
-  plan: IndexPlan
+  plan: IndexPlan,
+  columns: Map<string, KeywordColumn> = new Map()
 ): PlannedFacet[] {
   return (requests ?? []).map((raw) => {
     const request = typeof raw === "string" ? { field: raw } : raw
@@ -66,6 +73,7 @@ export function planFacets(
       limit: request.limit ?? DEFAULT_VALUE_LIMIT,
       sort: request.sort === "alpha" ? "alpha" : "count",
       query: request.query,
+      column: columns.get(request.field),
     }
   })
 }
@@ -77,13 +85,17 @@ export function indexedPath(path: string, asText = false): string {
 }
 
 /**
- * What a facet counts, read from `indexed` once per matched row: a number for
- * ranges and stats, the jsonb array or the text of a value facet. The matched
- * rows then carry this column instead of the whole `indexed` document.
+ * What a facet counts, read once per matched row: a number for ranges and
+ * stats; for a value facet its keyword column, or else the jsonb array or the
+ * text in `indexed`. The matched rows then carry this column instead of the
+ * whole `indexed` document.
  */
 export function facetSourceSql(facet: PlannedFacet): string {
   if (facet.type !== "value") {
     return `(${indexedPath(facet.field, true)})::float8`
+  }
+  if (facet.column) {
+    return `"${facet.column.name}"`
   }
   return facet.planned.is_array
     ? indexedPath(facet.field)
@@ -119,9 +131,11 @@ export function facetSql(
     })
     return `(SELECT json_build_array(${counts.join(", ")}) FROM m)`
   }
-  const exploded = facet.planned.is_array
-    ? `jsonb_array_elements_text(${value})`
-    : value
+  const exploded = !facet.planned.is_array
+    ? value
+    : facet.column
+      ? `unnest(${value})`
+      : `jsonb_array_elements_text(${value})`
   const order =
     facet.sort === "alpha" ? `"value" ASC` : `"count" DESC, "value" ASC`
   let prefix = ""

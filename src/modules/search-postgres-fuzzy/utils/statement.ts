@@ -12,8 +12,10 @@ export type SearchStatementInput = {
   table: string
   /** Relevance expression; pushes its own placeholders' values. */
   rankSql: (params: unknown[]) => string
-  /** The match predicate and the filters, or nothing for every row. */
-  where?: SqlFragment
+  /** The text match, when the query has words. */
+  match?: SqlFragment
+  /** The filters, or nothing for every row. */
+  filters?: SqlFragment
   /** ORDER BY over `id`, `indexed` and `score`, without placeholders. */
   orderSql: string
   /** Whether `orderSql` reads `indexed` (a sort on a field, not relevance). */
@@ -22,6 +24,12 @@ export type SearchStatementInput = {
   skip: number
   count: boolean
   facets: PlannedFacet[]
+  /**
+   * Ranks only the `limit` matches a cheap pre-score puts first, for match
+   * sets too large to rank whole (a one- or two-letter prefix). Count and
+   * facets still read every match. Ignored for a field sort.
+   */
+  candidates?: { limit: number; preScoreSql: (params: unknown[]) => string }
 }
 
 type StatementRow = {
@@ -38,24 +46,57 @@ export type StatementResult = {
 }
 
 /**
+ * The rows a search reads: those the text match finds on its own index, then
+ * filtered. The match is fenced (`OFFSET 0`) so the planner cannot AND the
+ * filters into the filter index: their containment (`indexed @>`) has no
+ * statistics, is estimated at a fraction of a percent, and a non-selective
+ * one (status, sales channel) then costs a bitmap of nearly every row.
+ */
+function sourceSql(input: SearchStatementInput, params: unknown[]): string {
+  const where = input.filters ? ` WHERE ${input.filters.sql}` : ""
+  if (!input.match) {
+    params.push(...(input.filters?.params ?? []))
+    return `"${input.table}"${where}`
+  }
+  params.push(...input.match.params, ...(input.filters?.params ?? []))
+  return `(SELECT * FROM "${input.table}" WHERE ${input.match.sql} OFFSET 0) d${where}`
+}
+
+/**
  * Hits, count and facets of a search in one statement: the matching rows
  * are found once (`m`, with their score and only the values the facets and
  * the sort read), then paged, counted and faceted from there. The page is a
  * bounded sort of `m`, numbered afterwards; documents are read for the page
- * only.
+ * only. With `candidates`, `m` carries the pre-score and only the best
+ * candidates are ranked (`r`), their search vectors read again by id.
  */
 export function searchStatement(input: SearchStatementInput): SqlFragment {
   const params: unknown[] = []
-  const rank = input.rankSql(params)
-  const where = input.where ? `WHERE ${input.where.sql}` : ""
-  params.push(...(input.where?.params ?? []))
+  const bounded =
+    input.candidates && input.take > 0 && !input.ordersByField
+      ? input.candidates
+      : undefined
+  const score = bounded
+    ? `${bounded.preScoreSql(params)} AS prescore`
+    : `${input.rankSql(params)} AS score`
+  const source = sourceSql(input, params)
   const carried = [
     `"id"`,
-    `${rank} AS score`,
+    score,
     ...(input.ordersByField ? [`"indexed"`] : []),
     ...input.facets.map((facet, i) => `${facetSourceSql(facet)} AS "v${i}"`),
   ]
-  const matched = `m AS MATERIALIZED (SELECT ${carried.join(", ")} FROM "${input.table}" ${where})`
+  const ctes = [
+    `m AS MATERIALIZED (SELECT ${carried.join(", ")} FROM ${source})`,
+  ]
+  if (bounded) {
+    const rank = input.rankSql(params)
+    params.push(bounded.limit)
+    ctes.push(`r AS MATERIALIZED (SELECT d."id", ${rank} AS score
+      FROM (SELECT "id" FROM m ORDER BY prescore DESC, "id" LIMIT ?) c
+      JOIN "${input.table}" d ON d."id" = c."id")`)
+  }
+  const ranked = bounded ? "r" : "m"
   let hits = `NULL::json`
   if (input.take > 0) {
     params.push(input.take, input.skip)
@@ -63,7 +104,7 @@ export function searchStatement(input: SearchStatementInput): SqlFragment {
     hits = `(SELECT json_agg(json_build_object('id', page."id", 'document', d."document", 'score', page.score) ORDER BY page.position)
       FROM (
         SELECT "id", score, row_number() OVER (ORDER BY ${input.orderSql}, "id") AS position
-        FROM (SELECT * FROM m ORDER BY ${input.orderSql} LIMIT ? OFFSET ?) top
+        FROM (SELECT * FROM ${ranked} ORDER BY ${input.orderSql} LIMIT ? OFFSET ?) top
       ) page
       JOIN "${input.table}" d ON d."id" = page."id")`
   }
@@ -73,7 +114,7 @@ export function searchStatement(input: SearchStatementInput): SqlFragment {
   )
   const columns = [`${hits} AS hits`, `${count} AS count`, ...facets]
   return {
-    sql: `WITH ${matched} SELECT ${columns.join(",\n")}`,
+    sql: `WITH ${ctes.join(", ")} SELECT ${columns.join(",\n")}`,
     params,
   }
 }

@@ -1,11 +1,15 @@
 import type { ExpandedTerm, TermCloseness } from "../types"
 
-/** A quoted `to_tsquery` lexeme, or a phrase of them for several words. */
-function lexeme(text: string, prefix = false): string {
+/**
+ * A quoted `to_tsquery` lexeme, or a phrase of them for several words; with
+ * a `weight` label, only matched in fields of that weight.
+ */
+function lexeme(text: string, prefix = false, weight = ""): string {
   const words = text.split(" ").map((word) => word.replace(/['\\:]/g, ""))
-  const quoted = words.filter(Boolean).map((word) => `'${word}'`)
+  const label = weight ? `:${weight}` : ""
+  const quoted = words.filter(Boolean).map((word) => `'${word}'${label}`)
   if (prefix && quoted.length === 1) {
-    return `${quoted[0]}:*`
+    return weight ? `${quoted[0]}*` : `${quoted[0]}:*`
   }
   return quoted.length > 1 ? `(${quoted.join(" <-> ")})` : (quoted[0] ?? "")
 }
@@ -17,11 +21,17 @@ function anyOf(lexemes: string[]): string {
     : (alternatives[0] ?? "")
 }
 
-function termQuery(term: ExpandedTerm, withCorrections: boolean): string {
+function termQuery(
+  term: ExpandedTerm,
+  withCorrections: boolean,
+  weight = ""
+): string {
   return anyOf([
-    lexeme(term.term, term.prefix),
-    ...term.synonyms.map((synonym) => lexeme(synonym)),
-    ...(withCorrections ? term.corrections.map((word) => lexeme(word)) : []),
+    lexeme(term.term, term.prefix, weight),
+    ...term.synonyms.map((synonym) => lexeme(synonym, false, weight)),
+    ...(withCorrections
+      ? term.corrections.map((word) => lexeme(word, false, weight))
+      : []),
   ])
 }
 
@@ -45,15 +55,20 @@ export function buildCloseness(terms: ExpandedTerm[]): TermCloseness[] {
 
 /**
  * The `to_tsquery` input for the terms: every term (or any, for `"any"`)
- * must match itself, a synonym or, `withCorrections`, a correction. Terms
- * only hold letters and digits, so the input cannot carry operators.
+ * must match itself, a synonym or, `withCorrections`, a correction, in a
+ * field of the `weight` label if one is given. Terms only hold letters and
+ * digits, so the input cannot carry operators.
  */
 export function buildTsQuery(
   terms: ExpandedTerm[],
-  { any, withCorrections }: { any: boolean; withCorrections: boolean }
+  {
+    any,
+    withCorrections,
+    weight,
+  }: { any: boolean; withCorrections: boolean; weight?: string }
 ): string {
   return terms
-    .map((term) => termQuery(term, withCorrections))
+    .map((term) => termQuery(term, withCorrections, weight))
     .filter(Boolean)
     .join(any ? " | " : " & ")
 }
