@@ -5,10 +5,14 @@
  * Redis connection. Each of BENCH_ROUNDS (5) rounds, on a fresh sale, times
  * the engine and a plain Redis INCR loop issued through the engine's own
  * connection at the same concurrency, alternating which goes first:
- *   - Redis engine, admitted: reservations against a large allocation, each
- *     admitted by the Lua script and written to PostgreSQL;
+ *   - Redis engine, admitted: reservations against a large allocation,
+ *     admitted by the Lua script (the calls that arrive together share one
+ *     script call) and written to PostgreSQL by the group commit;
  *   - Redis engine, sold out: attempts on an item of 100 units, which Redis
  *     refuses without touching PostgreSQL once the 100 are gone;
+ *   - the group commit alone: the same PostgreSQL writes, queued by the
+ *     same number of callers without Redis, the ceiling of the admitted
+ *     path as long as a caller waits for its row to be durable;
  *   - PostgreSQL engine (no Redis), admitted, with a tenth of the calls;
  *   - the INCR loop, the ceiling one Redis round trip allows.
  * Prints the median of each figure and the engine/INCR ratios, then the
@@ -31,6 +35,12 @@ const { PostgresReservationEngine } = require(
   path.join(MODULE_DIR, "engine", "postgres-engine")
 )
 const { saleKeys } = require(path.join(MODULE_DIR, "engine", "redis", "keys"))
+const { ReservationBatcher } = require(
+  path.join(MODULE_DIR, "engine", "redis", "reservation-batcher")
+)
+const { newReservation } = require(
+  path.join(MODULE_DIR, "engine", "new-reservation")
+)
 
 const ADMIN_DB_URL =
   process.env.BENCH_DATABASE_URL ||
@@ -66,6 +76,7 @@ async function createSale(db, run) {
     largeItemId: await item("large", LARGE_ALLOCATION),
     smallItemId: await item("small", SMALL_ALLOCATION),
     pgItemId: await item("pg", LARGE_ALLOCATION),
+    commitItemId: await item("commit", LARGE_ALLOCATION),
   }
 }
 
@@ -103,7 +114,8 @@ async function oversoldUnits(db, redis, sale, admitted) {
         `item ${item.id}: ${admitted[item.id]} admitted, ${item.held} rows, ${counted} counted`
       )
     }
-    if (item.id !== sale.pgItemId) {
+    // Only the Redis engine's items have a Redis copy kept up to date.
+    if (item.id === sale.largeItemId || item.id === sale.smallItemId) {
       const available = Number(
         await redis.hget(keys.item(item.id), "available")
       )
@@ -113,7 +125,29 @@ async function oversoldUnits(db, redis, sale, admitted) {
   return oversold
 }
 
-async function runRound(round, { db, engineRedis, redisEngine, pgEngine }) {
+/** Writes reservations through the group commit only; refusals throw. */
+function commitTask(batcher, saleId, itemId, run) {
+  return async (i) => {
+    const reservation = newReservation(
+      {
+        saleId,
+        itemId,
+        customerId: `cus_${run}_${i}`,
+        quantity: 1,
+        ttlSeconds: 600,
+      },
+      new Date()
+    )
+    if (!(await batcher.record(reservation))) {
+      throw new Error(`PostgreSQL refused ${reservation.id}`)
+    }
+  }
+}
+
+async function runRound(
+  round,
+  { db, engineRedis, redisEngine, pgEngine, batcher }
+) {
   const sale = await createSale(db, round)
   // Load the sale's Redis copy outside the timed part.
   await redisEngine.reserve({
@@ -152,6 +186,11 @@ async function runRound(round, { db, engineRedis, redisEngine, pgEngine }) {
     concurrency: CONCURRENCY,
     task: reserveTask(redisEngine, sale.saleId, sale.smallItemId, round),
   })
+  const groupCommit = await runConcurrently({
+    total: RESERVATIONS,
+    concurrency: CONCURRENCY,
+    task: commitTask(batcher, sale.saleId, sale.commitItemId, round),
+  })
   const postgres = await runConcurrently({
     total: Math.ceil(RESERVATIONS / 10),
     concurrency: CONCURRENCY,
@@ -162,14 +201,15 @@ async function runRound(round, { db, engineRedis, redisEngine, pgEngine }) {
     [sale.largeItemId]: RESERVATIONS - admitted.failed + 1,
     [sale.smallItemId]: RESERVATIONS - soldOut.failed,
     [sale.pgItemId]: Math.ceil(RESERVATIONS / 10) - postgres.failed,
+    [sale.commitItemId]: RESERVATIONS - groupCommit.failed,
   })
-  if (admitted.failed || postgres.failed) {
+  if (admitted.failed || postgres.failed || groupCommit.failed) {
     throw new Error(`refused on a large allocation: ${admitted.failed}`)
   }
   if (RESERVATIONS - soldOut.failed !== SMALL_ALLOCATION) {
     throw new Error(`sold-out item admitted ${RESERVATIONS - soldOut.failed}`)
   }
-  return { admitted, soldOut, postgres, incr, oversold }
+  return { admitted, soldOut, groupCommit, postgres, incr, oversold }
 }
 
 /** Prints the median rate and latencies of one figure over the rounds. */
@@ -202,11 +242,18 @@ async function main() {
     store: db.store,
   })
   const pgEngine = new PostgresReservationEngine(db.store)
+  const batcher = new ReservationBatcher(db.store)
   const rounds = []
   try {
     for (let round = 1; round <= ROUNDS; round++) {
       rounds.push(
-        await runRound(round, { db, engineRedis, redisEngine, pgEngine })
+        await runRound(round, {
+          db,
+          engineRedis,
+          redisEngine,
+          pgEngine,
+          batcher,
+        })
       )
       process.stdout.write(`bench: round ${round}/${ROUNDS} done\n`)
     }
@@ -231,6 +278,7 @@ async function main() {
     (r) => r.admitted
   )
   line("Redis engine reserve, sold out (Lua only)", rounds, (r) => r.soldOut)
+  line("PostgreSQL group commit alone (no Redis)", rounds, (r) => r.groupCommit)
   line(
     `PostgreSQL engine reserve, admitted (${Math.ceil(RESERVATIONS / 10)} calls)`,
     rounds,
@@ -239,7 +287,8 @@ async function main() {
   const percent = (value) => `${(value * 100).toFixed(0)}%`
   console.log(
     `  engine / INCR: admitted ${percent(ratio(rounds, (r) => r.admitted))}, ` +
-      `sold out ${percent(ratio(rounds, (r) => r.soldOut))} (goal 50%)`
+      `sold out ${percent(ratio(rounds, (r) => r.soldOut))} (goal 50%); ` +
+      `group commit alone ${percent(ratio(rounds, (r) => r.groupCommit))}`
   )
   const oversold = rounds.reduce((total, round) => total + round.oversold, 0)
   console.log(`  units oversold: ${oversold}`)

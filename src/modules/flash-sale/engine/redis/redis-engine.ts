@@ -331,7 +331,23 @@ function heldUnitsOf(
   }
 }
 
+/**
+ * The refusal for a script's answer, built without a stack trace: it is an
+ * answer to the customer, not a fault to debug, and capturing the stack
+ * (twice, in MedusaError's constructor) cost more than the rest of a refused
+ * reservation during a rush.
+ */
 function refusalOf(outcome: ReserveOutcome): MedusaError {
+  const stackTraceLimit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
+  try {
+    return refusalFor(outcome)
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit
+  }
+}
+
+function refusalFor(outcome: ReserveOutcome): MedusaError {
   switch (outcome.code) {
     case "not_started":
       return saleNotStarted(outcome.startsAt)
