@@ -3,8 +3,9 @@
  * `npm run bench:flash-sale`: the flash-sale reservation engines, driven from
  * one process by BENCH_FLASH_SALE_CONCURRENCY (200) concurrent callers on one
  * Redis connection. Each of BENCH_ROUNDS (5) rounds, on a fresh sale, times
- * the engine and a plain Redis INCR loop issued through the engine's own
- * connection at the same concurrency, alternating which goes first:
+ * each of the first three figures next to its own run of a plain Redis INCR
+ * loop issued through the engine's own connection at the same concurrency,
+ * alternating which goes first:
  *   - Redis engine, admitted: reservations against a large allocation,
  *     admitted by the Lua script (the calls that arrive together share one
  *     script call) and written to PostgreSQL by the group commit;
@@ -15,7 +16,8 @@
  *     path as long as a caller waits for its row to be durable;
  *   - PostgreSQL engine (no Redis), admitted, with a tenth of the calls;
  *   - the INCR loop, the ceiling one Redis round trip allows.
- * Prints the median of each figure and the engine/INCR ratios, then the
+ * Prints the median of each figure and of each figure's ratio to its INCR
+ * run (the INCR line is the median of all its runs), then the
  * units oversold computed from the final PostgreSQL rows and counters and
  * the Redis copy.
  *
@@ -171,45 +173,57 @@ async function runRound(
       concurrency: CONCURRENCY,
       task: reserveTask(redisEngine, sale.saleId, sale.largeItemId, round),
     })
-  // Odd rounds time the baseline first, even rounds the engine first.
-  let incr
-  let admitted
-  if (round % 2) {
-    incr = await timeIncr()
-    admitted = await timeAdmitted()
-  } else {
-    admitted = await timeAdmitted()
-    incr = await timeIncr()
+  // Each Redis-engine figure is timed next to its own INCR run, odd rounds
+  // the baseline first and even rounds the engine first, so a change in the
+  // machine's load during a round hits both sides of its ratio alike.
+  const paired = async (timeFigure) => {
+    if (round % 2) {
+      const incr = await timeIncr()
+      return { incr, figure: await timeFigure() }
+    }
+    const figure = await timeFigure()
+    return { incr: await timeIncr(), figure }
   }
-  const soldOut = await runConcurrently({
-    total: RESERVATIONS,
-    concurrency: CONCURRENCY,
-    task: reserveTask(redisEngine, sale.saleId, sale.smallItemId, round),
-  })
-  const groupCommit = await runConcurrently({
-    total: RESERVATIONS,
-    concurrency: CONCURRENCY,
-    task: commitTask(batcher, sale.saleId, sale.commitItemId, round),
-  })
+  const admitted = await paired(timeAdmitted)
+  const soldOut = await paired(() =>
+    runConcurrently({
+      total: RESERVATIONS,
+      concurrency: CONCURRENCY,
+      task: reserveTask(redisEngine, sale.saleId, sale.smallItemId, round),
+    })
+  )
+  const groupCommit = await paired(() =>
+    runConcurrently({
+      total: RESERVATIONS,
+      concurrency: CONCURRENCY,
+      task: commitTask(batcher, sale.saleId, sale.commitItemId, round),
+    })
+  )
   const postgres = await runConcurrently({
     total: Math.ceil(RESERVATIONS / 10),
     concurrency: CONCURRENCY,
     task: reserveTask(pgEngine, sale.saleId, sale.pgItemId, round),
   })
 
+  const refused = {
+    admitted: admitted.figure.failed,
+    soldOut: soldOut.figure.failed,
+    groupCommit: groupCommit.figure.failed,
+    postgres: postgres.failed,
+  }
   const oversold = await oversoldUnits(db, engineRedis, sale, {
-    [sale.largeItemId]: RESERVATIONS - admitted.failed + 1,
-    [sale.smallItemId]: RESERVATIONS - soldOut.failed,
-    [sale.pgItemId]: Math.ceil(RESERVATIONS / 10) - postgres.failed,
-    [sale.commitItemId]: RESERVATIONS - groupCommit.failed,
+    [sale.largeItemId]: RESERVATIONS - refused.admitted + 1,
+    [sale.smallItemId]: RESERVATIONS - refused.soldOut,
+    [sale.pgItemId]: Math.ceil(RESERVATIONS / 10) - refused.postgres,
+    [sale.commitItemId]: RESERVATIONS - refused.groupCommit,
   })
-  if (admitted.failed || postgres.failed || groupCommit.failed) {
-    throw new Error(`refused on a large allocation: ${admitted.failed}`)
+  if (refused.admitted || refused.postgres || refused.groupCommit) {
+    throw new Error(`refused on a large allocation: ${JSON.stringify(refused)}`)
   }
-  if (RESERVATIONS - soldOut.failed !== SMALL_ALLOCATION) {
-    throw new Error(`sold-out item admitted ${RESERVATIONS - soldOut.failed}`)
+  if (RESERVATIONS - refused.soldOut !== SMALL_ALLOCATION) {
+    throw new Error(`sold-out item admitted ${RESERVATIONS - refused.soldOut}`)
   }
-  return { admitted, soldOut, groupCommit, postgres, incr, oversold }
+  return { admitted, soldOut, groupCommit, postgres, oversold }
 }
 
 /** Prints the median rate and latencies of one figure over the rounds. */
@@ -225,10 +239,12 @@ function line(label, rounds, pick) {
   return rate
 }
 
-/** Median over the rounds of one figure's rate divided by the baseline's. */
+/** Median over the rounds of a figure's rate divided by its INCR run's. */
 function ratio(rounds, pick) {
   return median(
-    rounds.map((round) => pick(round).opsPerSecond / round.incr.opsPerSecond)
+    rounds.map(
+      (round) => pick(round).figure.opsPerSecond / pick(round).incr.opsPerSecond
+    )
   )
 }
 
@@ -271,20 +287,33 @@ async function main() {
       `connection, median of ${ROUNDS} interleaved rounds ` +
       `(${RESERVATIONS.toLocaleString("en")} calls each)`
   )
-  line("Redis INCR loop (baseline, same connection)", rounds, (r) => r.incr)
+  line(
+    "Redis INCR loop (baseline, same connection)",
+    rounds.flatMap((r) => [r.admitted, r.soldOut, r.groupCommit]),
+    (pair) => pair.incr
+  )
   line(
     "Redis engine reserve, admitted (Lua + PG row)",
     rounds,
-    (r) => r.admitted
+    (r) => r.admitted.figure
   )
-  line("Redis engine reserve, sold out (Lua only)", rounds, (r) => r.soldOut)
-  line("PostgreSQL group commit alone (no Redis)", rounds, (r) => r.groupCommit)
+  line(
+    "Redis engine reserve, sold out (Lua only)",
+    rounds,
+    (r) => r.soldOut.figure
+  )
+  line(
+    "PostgreSQL group commit alone (no Redis)",
+    rounds,
+    (r) => r.groupCommit.figure
+  )
   line(
     `PostgreSQL engine reserve, admitted (${Math.ceil(RESERVATIONS / 10)} calls)`,
     rounds,
     (r) => r.postgres
   )
   const percent = (value) => `${(value * 100).toFixed(0)}%`
+  // Each ratio against the INCR run timed next to it in the same round.
   console.log(
     `  engine / INCR: admitted ${percent(ratio(rounds, (r) => r.admitted))}, ` +
       `sold out ${percent(ratio(rounds, (r) => r.soldOut))} (goal 50%); ` +
