@@ -248,6 +248,67 @@ medusaIntegrationTestRunner({
       expect(updated.price_usd).toEqual(11)
     })
 
+    it("indexes the lowest base price, not a cheaper region price or price list price", async () => {
+      const { data: channels } = await api.get(
+        "/admin/sales-channels?name=Klelite%20Webshop",
+        { headers: adminHeaders }
+      )
+      const { data } = await adminPost("/admin/products", {
+        title: "Tarte Bourdaloue",
+        handle: "tarte-bourdaloue",
+        status: "published",
+        sales_channels: [{ id: channels.sales_channels[0].id }],
+        options: [{ title: "Taille", values: ["6 parts"] }],
+        variants: [
+          {
+            title: "6 parts",
+            manage_inventory: false,
+            options: { Taille: "6 parts" },
+            prices: [
+              { currency_code: "eur", amount: 24 },
+              { currency_code: "usd", amount: 28 },
+              {
+                currency_code: "eur",
+                amount: 3,
+                rules: { region_id: eurRegionId },
+              },
+            ],
+          },
+        ],
+      })
+      const created = await suite.waitForDocument(
+        "tarte-bourdaloue",
+        (document) => document.price_usd === 28,
+        "the new product in the index"
+      )
+      expect(created.price_eur).toEqual(24)
+
+      await adminPost("/admin/price-lists", {
+        title: "Soldes Bourdaloue",
+        description: "Tarte Bourdaloue à prix doux",
+        type: "sale",
+        status: "active",
+        prices: [
+          {
+            variant_id: data.product.variants[0].id,
+            currency_code: "eur",
+            amount: 2,
+          },
+        ],
+      })
+      await adminPost(`/admin/products/${data.product.id}`, {
+        title: "Tarte Bourdaloue aux poires",
+      })
+      const renamed = await suite.waitForDocument(
+        "tarte-bourdaloue",
+        (document) => document.title === "Tarte Bourdaloue aux poires",
+        "the renamed product in the index"
+      )
+      expect(renamed).toEqual(
+        expect.objectContaining({ price_eur: 24, price_usd: 28 })
+      )
+    })
+
     it("shows a sell-out once the stock event is ingested", async () => {
       const product = await adminProduct(api, adminHeaders, "kouign-amann")
       for (const variant of product.variants) {

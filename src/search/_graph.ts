@@ -3,39 +3,60 @@ import type { SearchTypes } from "@medusajs/framework/types"
 /** The `query` the Search Module hands index definitions. */
 export type Query = SearchTypes.SearchIngestionContext["container"]["query"]
 
-/** Most ids one `query.graph` filter carries. */
+/** Most ids one `query.graph` filter carries, unless told otherwise. */
 const FILTER_CHUNK = 1000
 
-function chunks<T>(values: T[]): T[][] {
+function chunks<T>(values: T[], size: number): T[][] {
   const out: T[][] = []
-  for (let start = 0; start < values.length; start += FILTER_CHUNK) {
-    out.push(values.slice(start, start + FILTER_CHUNK))
+  for (let start = 0; start < values.length; start += size) {
+    out.push(values.slice(start, start + size))
   }
   return out
 }
 
+/** Narrows a `graphByIds` read, or splits it into smaller reads. */
+export type GraphByIdsOptions = {
+  filters?: Record<string, unknown>
+  chunkSize?: number
+  /** Most reads in flight at once; all of them unless told otherwise. */
+  concurrency?: number
+}
+
 /**
- * Rows of `entity` whose `key` is one of `ids`, a chunk of ids per read.
- * Each read selects one entity and at most one relation: a selection that
- * joins several collections multiplies the rows the ORM has to hydrate.
+ * Rows of `entity` whose `key` is one of `ids`, a chunk of ids per read,
+ * narrowed by `filters` when given. Each read stays within one module: the
+ * ORM joins a read's to-one relations and loads each to-many relation with a
+ * query of its own.
  */
 export async function graphByIds<T>(
   query: Query,
   entity: string,
   fields: string[],
   key: string,
-  ids: string[]
+  ids: string[],
+  {
+    filters = {},
+    chunkSize = FILTER_CHUNK,
+    concurrency = Infinity,
+  }: GraphByIdsOptions = {}
 ): Promise<T[]> {
-  const unique = [...new Set(ids)]
-  const pages = await Promise.all(
-    chunks(unique).map(async (chunk) => {
-      const { data } = await query.graph({
-        entity,
-        fields,
-        filters: { [key]: chunk },
-      })
-      return data as T[]
+  const pending = chunks([...new Set(ids)], chunkSize)
+  const pages: T[][] = []
+  const readNext = async (): Promise<void> => {
+    const chunk = pending.shift()
+    if (!chunk) {
+      return
+    }
+    const { data } = await query.graph({
+      entity,
+      fields,
+      filters: { ...filters, [key]: chunk },
     })
+    pages.push(data as T[])
+    await readNext()
+  }
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, pending.length) }, readNext)
   )
   return pages.flat()
 }

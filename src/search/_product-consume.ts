@@ -42,22 +42,12 @@ export function productConsume() {
 
   /** Reads a window's products; ids no longer found leave the index. */
   const readWindow = async (query: Query, ids: string[]) => {
-    const rows = await graphByIds<ProductBaseRow>(
-      query,
-      "product",
-      PRODUCT_FIELDS,
-      "id",
-      ids
-    )
+    const [rows, taxonomy] = await Promise.all([
+      graphByIds<ProductBaseRow>(query, "product", PRODUCT_FIELDS, "id", ids),
+      loadProductTaxonomy(query, ids),
+    ])
     const products = rows.length
-      ? await readProductPage(
-          query,
-          rows,
-          await loadProductTaxonomy(
-            query,
-            rows.map((row) => row.id)
-          )
-        )
+      ? await readProductPage(query, rows, taxonomy)
       : []
     products.forEach(({ document, variantIds }) =>
       reads.remember(document.id, variantIds)

@@ -1,4 +1,4 @@
-import type { ProductRow } from "./_product-document"
+import { INDEXED_CURRENCIES, type ProductRow } from "./_product-document"
 import { graphByIds, groupBy, type Query } from "./_graph"
 import type { ProductTaxonomy } from "./_product-taxonomy"
 
@@ -22,7 +22,8 @@ export type ProductBaseRow = Omit<
   "categories" | "tags" | "sales_channels" | "variants"
 >
 
-type VariantRecord = {
+/** A variant as the page reads it first. */
+export type VariantRecord = {
   id: string
   product_id: string
   sku: string | null
@@ -37,8 +38,17 @@ type PriceRecord = {
   price_set_id: string
   amount: number | string | null
   currency_code: string | null
-  price_list_id: string | null
-  rules_count: number | null
+}
+
+/**
+ * The prices a document's lowest price can come from: base prices (no price
+ * list, no rules) in an indexed currency. Filtered by PostgreSQL, so the
+ * price lists' and the rules' prices are never hydrated.
+ */
+const BASE_PRICE_FILTERS = {
+  currency_code: [...INDEXED_CURRENCIES],
+  price_list_id: null,
+  $or: [{ rules_count: 0 }, { rules_count: null }],
 }
 
 type InventoryLink = {
@@ -55,7 +65,10 @@ type LevelRecord = {
 
 type VariantRow = NonNullable<NonNullable<ProductRow["variants"]>[number]>
 
-/** Base prices (no price list) of the variants, by variant id. */
+/** A variant with its product, base prices and stock. */
+export type ProductVariantRow = VariantRow & { product_id: string }
+
+/** Base prices in the indexed currencies of the variants, by variant id. */
 async function pricesByVariant(query: Query, variantIds: string[]) {
   const links = await graphByIds<PriceSetLink>(
     query,
@@ -67,9 +80,10 @@ async function pricesByVariant(query: Query, variantIds: string[]) {
   const prices = await graphByIds<PriceRecord>(
     query,
     "price",
-    ["price_set_id", "amount", "currency_code", "price_list_id", "rules_count"],
+    ["price_set_id", "amount", "currency_code"],
     "price_set_id",
-    links.map((link) => link.price_set_id)
+    links.map((link) => link.price_set_id),
+    { filters: BASE_PRICE_FILTERS }
   )
   const bySet = groupBy(prices, (price) => price.price_set_id)
   return new Map(
@@ -112,61 +126,94 @@ async function inventoryByVariant(query: Query, variantIds: string[]) {
   )
 }
 
-/**
- * Completes a page of products with their variants, prices, stock, sales
- * channels and taxonomy, in a fixed number of reads whatever the page size:
- * one per entity, none joining two collections.
- */
-export async function loadProductRows(
+/** The variants of the products, without their prices and stock. */
+export async function readVariants(
   query: Query,
-  products: ProductBaseRow[],
-  taxonomy: ProductTaxonomy
-): Promise<ProductRow[]> {
-  const productIds = products.map((product) => product.id)
-  const [variants, channels] = await Promise.all([
-    graphByIds<VariantRecord>(
-      query,
-      "product_variant",
-      [
-        "id",
-        "product_id",
-        "sku",
-        "manage_inventory",
-        "allow_backorder",
-        "options.value",
-      ],
+  productIds: string[]
+): Promise<VariantRecord[]> {
+  return await graphByIds<VariantRecord>(
+    query,
+    "product_variant",
+    [
+      "id",
       "product_id",
-      productIds
-    ),
-    graphByIds<{ product_id: string; sales_channel_id: string }>(
-      query,
-      "product_sales_channel",
-      ["product_id", "sales_channel_id"],
-      "product_id",
-      productIds
-    ),
-  ])
-  const variantIds = variants.map((variant) => variant.id)
-  const [prices, inventory] = await Promise.all([
-    pricesByVariant(query, variantIds),
-    inventoryByVariant(query, variantIds),
-  ])
-  const variantsOf = groupBy(
-    variants.map((variant): VariantRow & { product_id: string } => ({
-      ...variant,
-      prices: prices.get(variant.id) ?? [],
-      inventory_items: inventory.get(variant.id) ?? [],
-    })),
-    (variant) => variant.product_id
+      "sku",
+      "manage_inventory",
+      "allow_backorder",
+      "options.value",
+    ],
+    "product_id",
+    productIds
   )
-  const channelsOf = groupBy(channels, (link) => link.product_id)
+}
+
+/** Whether the variant's stock decides if it can be sold. */
+const stockCounts = (variant: VariantRecord) =>
+  !!variant.manage_inventory && !variant.allow_backorder
+
+/**
+ * The variants with their base prices and, where it counts, their stock: a
+ * variant without managed inventory or with backorders sells regardless.
+ */
+export async function completeVariants(
+  query: Query,
+  variants: VariantRecord[]
+): Promise<ProductVariantRow[]> {
+  const [prices, inventory] = await Promise.all([
+    pricesByVariant(
+      query,
+      variants.map((variant) => variant.id)
+    ),
+    inventoryByVariant(
+      query,
+      variants.filter(stockCounts).map((variant) => variant.id)
+    ),
+  ])
+  return variants.map((variant) => ({
+    ...variant,
+    prices: prices.get(variant.id) ?? [],
+    inventory_items: inventory.get(variant.id) ?? [],
+  }))
+}
+
+/** The sales channels of the products, by product id. */
+export async function salesChannelsByProduct(
+  query: Query,
+  productIds: string[]
+): Promise<Map<string, { id: string }[]>> {
+  const links = await graphByIds<{
+    product_id: string
+    sales_channel_id: string
+  }>(
+    query,
+    "product_sales_channel",
+    ["product_id", "sales_channel_id"],
+    "product_id",
+    productIds
+  )
+  const channels = new Map<string, { id: string }[]>()
+  for (const [productId, group] of groupBy(links, (link) => link.product_id)) {
+    channels.set(
+      productId,
+      group.map((link) => ({ id: link.sales_channel_id }))
+    )
+  }
+  return channels
+}
+
+/** A page of products completed with what their documents are built from. */
+export function toProductRows(
+  products: ProductBaseRow[],
+  taxonomy: ProductTaxonomy,
+  variants: ProductVariantRow[],
+  channels: Map<string, { id: string }[]>
+): ProductRow[] {
+  const variantsOf = groupBy(variants, (variant) => variant.product_id)
   return products.map((product) => ({
     ...product,
     categories: taxonomy.categoriesOf(product.id),
     tags: taxonomy.tagsOf(product.id),
-    sales_channels: (channelsOf.get(product.id) ?? []).map((link) => ({
-      id: link.sales_channel_id,
-    })),
+    sales_channels: channels.get(product.id) ?? [],
     variants: variantsOf.get(product.id) ?? [],
   }))
 }

@@ -1,5 +1,4 @@
 import { graphByIds, type Query } from "./_graph"
-import type { ProductRow, ProductSignals } from "./_product-document"
 
 /** Order states whose lines do not count as sold. */
 const UNSOLD_ORDER_STATUSES = new Set(["canceled", "draft"])
@@ -99,30 +98,4 @@ export async function productsOnFlashSale(
     }
   }
   return on
-}
-
-/**
- * Popularity and flash-sale state of a page of products, in a fixed number
- * of `query.graph` reads whatever the page size.
- */
-export async function loadProductSignals(
-  query: Query,
-  rows: ProductRow[]
-): Promise<ProductSignals> {
-  const productByVariant = new Map<string, string>()
-  for (const row of rows) {
-    for (const variant of row.variants ?? []) {
-      if (variant?.id) {
-        productByVariant.set(variant.id, row.id)
-      }
-    }
-  }
-  const [unitsSold, onFlashSale] = await Promise.all([
-    unitsSoldByProduct(
-      query,
-      rows.map((row) => row.id)
-    ),
-    productsOnFlashSale(query, productByVariant),
-  ])
-  return { unitsSold, onFlashSale }
 }

@@ -83,6 +83,36 @@ async function* readAhead<T>(pages: AsyncIterable<T>): AsyncGenerator<T> {
   }
 }
 
+/** The ids a reindex is scoped to, when its filters name nothing else. */
+function scopedIds(filters: SearchTypes.SearchSeedContext["filters"]) {
+  const id = filters?.id
+  return Object.keys(filters ?? {}).length === 1 &&
+    Array.isArray(id) &&
+    id.every((value): value is string => typeof value === "string")
+    ? [...new Set(id)].sort()
+    : undefined
+}
+
+/**
+ * Seeds a reindex scoped to ids a page of ids at a time. `query.graph` reads
+ * an id list as a lookup and drops the page size, so a single seed would
+ * read every id in one page and write nothing until all were read.
+ */
+async function* seedByIdPages(
+  context: SearchTypes.SearchSeedContext,
+  ids: string[],
+  seedPages: (
+    context: SearchTypes.SearchSeedContext
+  ) => AsyncIterable<SearchTypes.SearchMutation[]>
+) {
+  for (let start = 0; start < ids.length; start += SEED_PAGE_SIZE) {
+    yield* seedPages({
+      ...context,
+      filters: { id: ids.slice(start, start + SEED_PAGE_SIZE) },
+    })
+  }
+}
+
 /**
  * Rebuilds the catalogue page by page in id order, a page ahead of the writes. A full
  * rebuild reads the whole taxonomy once for all pages; a scoped one
@@ -101,13 +131,16 @@ function seed(context: SearchTypes.SearchSeedContext) {
       query,
       rows.map((row) => row.id)
     )
-  const pages = graphSeed<typeof productSearchFields, ProductBaseRow>({
+  const seedPages = graphSeed<typeof productSearchFields, ProductBaseRow>({
     fields: PRODUCT_FIELDS,
     batch_size: SEED_PAGE_SIZE,
     transform: async (rows, { container: { query } }) =>
       await productDocuments(query, rows, await taxonomyOf(query, rows)),
-  })(context)
-  return readAhead(pages)
+  })
+  const ids = scopedIds(context.filters)
+  return readAhead(
+    ids ? seedByIdPages(context, ids, seedPages) : seedPages(context)
+  )
 }
 
 const engineSettings = { synonyms: PRODUCT_SYNONYMS }
