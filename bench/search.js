@@ -121,6 +121,11 @@ const ROUTES = [
     autocomplete: true,
   },
   {
+    name: "autocomplete, two letters (q=ma)",
+    path: "/store/search/autocomplete?q=ma",
+    autocomplete: true,
+  },
+  {
     name: "autocomplete, typo (q=croisant)",
     path: "/store/search/autocomplete?q=croisant",
     autocomplete: true,
