@@ -183,6 +183,7 @@ moduleIntegrationTestRunner<FlashSaleModuleService>({
           at(sconeIds, "cus_b", 2),
           at(sconeIds, "cus_loader"),
           at(sconeIds, "cus_d"),
+          at(tartIds, 'cus "odd"/é\\'),
         ]
 
         const outcomes = await scripts.reserveBatch(
@@ -202,21 +203,22 @@ moduleIntegrationTestRunner<FlashSaleModuleService>({
           { code: "ok", available: 1 },
           { code: "ok", available: 0 },
           { code: "sold_out", available: 0 },
+          { code: "ok", available: 8 },
         ])
         expect(await redisItem(sconeIds)).toEqual({
           available: 0,
           customers: { cus_loader: "2", cus_a: "2", cus_b: "2" },
         })
         expect(await redisItem(tartIds)).toEqual({
-          available: 9,
-          customers: { cus_a: "1" },
+          available: 8,
+          customers: { cus_a: "1", 'cus "odd"/é\\': "1" },
         })
         // Only the admitted ones are recorded, with the sweeper's details.
         const keys = saleKeys(KEY_PREFIX, saleId)
         for (const [index, reservation] of batch.entries()) {
           const details = await redis.hget(keys.reservations, reservation.id)
           const deadline = await redis.zscore(keys.expiries, reservation.id)
-          if ([0, 1, 8, 9].includes(index)) {
+          if ([0, 1, 8, 9, 11].includes(index)) {
             expect(parseReservationDetails(reservation.id, details)).toEqual({
               id: reservation.id,
               item_id: reservation.itemId,
