@@ -42,17 +42,19 @@ export async function graphByIds<T>(
 ): Promise<T[]> {
   const pending = chunks([...new Set(ids)], chunkSize)
   const pages: T[][] = []
+  let next = 0
+  // Rows come back in the order of their chunks, however the reads finish.
   const readNext = async (): Promise<void> => {
-    const chunk = pending.shift()
-    if (!chunk) {
+    const index = next++
+    if (index >= pending.length) {
       return
     }
     const { data } = await query.graph({
       entity,
       fields,
-      filters: { ...filters, [key]: chunk },
+      filters: { ...filters, [key]: pending[index] },
     })
-    pages.push(data as T[])
+    pages[index] = data as T[]
     await readNext()
   }
   await Promise.all(
