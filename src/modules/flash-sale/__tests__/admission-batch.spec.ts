@@ -1,68 +1,39 @@
-import { DALUtils, MedusaError } from "@medusajs/framework/utils"
+import { MedusaError } from "@medusajs/framework/utils"
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
-import { Redis } from "ioredis"
-import path from "path"
-import { FLASH_SALE_MODULE } from ".."
+import type { Redis } from "ioredis"
 import { newReservation } from "../engine/new-reservation"
 import { saleKeys } from "../engine/redis/keys"
-import { RedisReservationEngine } from "../engine/redis/redis-engine"
+import type { RedisReservationEngine } from "../engine/redis/redis-engine"
 import {
   FlashSaleScripts,
   parseReservationDetails,
 } from "../engine/redis/scripts"
-import {
-  FlashSale,
-  FlashSaleItem,
-  FlashSaleRateLimit,
-  FlashSaleReservation,
-} from "../models"
 import FlashSaleModuleService from "../service"
-import { FlashSaleStore } from "../store/flash-sale-store"
+import type { FlashSaleStore } from "../store/flash-sale-store"
 import type { ReserveInput } from "../types"
+import {
+  flashSaleModuleRunner,
+  separateRedisEngine,
+  testRedis,
+} from "./utils/test-setup"
 
 jest.setTimeout(120_000)
 
 // A logical database of its own: this file empties it with FLUSHDB.
-const REDIS_URL = "redis://127.0.0.1:6379/12"
-const KEY_PREFIX = `test:flash-sale:batch:${process.pid}:${Date.now()}`
-
-const redis = new Redis(REDIS_URL, { lazyConnect: true })
-
-/** FLUSHDB, after checking the database holds nothing but this file's keys. */
-async function flushOwnDatabase(): Promise<void> {
-  const foreign = (await redis.keys("*")).filter(
-    (key) => !key.startsWith(KEY_PREFIX)
-  )
-  if (foreign.length) {
-    throw new Error(
-      `Redis database 12 holds keys this test did not write (${foreign[0]}); refusing to FLUSHDB`
-    )
-  }
-  await redis.flushdb()
-}
-
-afterAll(async () => {
-  const keys = await redis.keys(`${KEY_PREFIX}*`)
-  if (keys.length) {
-    await redis.del(...keys)
-  }
-  await redis.quit()
-})
+const {
+  url: REDIS_URL,
+  keyPrefix: KEY_PREFIX,
+  redis,
+  flush: flushOwnDatabase,
+} = testRedis(12, "batch")
 
 type Ids = { saleId: string; itemId: string }
 
 moduleIntegrationTestRunner<FlashSaleModuleService>({
-  moduleName: FLASH_SALE_MODULE,
-  moduleModels: [
-    FlashSale,
-    FlashSaleItem,
-    FlashSaleReservation,
-    FlashSaleRateLimit,
-  ],
-  resolve: "./src/modules/flash-sale",
-  moduleOptions: { redisUrl: REDIS_URL, keyPrefix: KEY_PREFIX },
-  dbName: "medusa-flash-sale-admission-batch",
-  pathToMigrations: path.join(__dirname, "..", "migrations"),
+  ...flashSaleModuleRunner("medusa-flash-sale-admission-batch", {
+    redisUrl: REDIS_URL,
+    keyPrefix: KEY_PREFIX,
+  }),
   testSuite: ({ service, medusaApp, MikroOrmWrapper }) => {
     describe("coalesced admission on the redis engine", () => {
       let engineRedis: Redis
@@ -72,20 +43,16 @@ moduleIntegrationTestRunner<FlashSaleModuleService>({
       let scriptCalls: jest.SpyInstance
 
       beforeEach(() => {
-        engineRedis = new Redis(REDIS_URL, {
-          lazyConnect: true,
-          enableAutoPipelining: true,
-        })
-        store = new FlashSaleStore(
-          new DALUtils.MikroOrmBaseRepository({
-            manager: MikroOrmWrapper.getManager(),
-          })
-        )
-        engine = new RedisReservationEngine({
+        ;({
           redis: engineRedis,
-          keyPrefix: KEY_PREFIX,
           store,
-        })
+          engine,
+        } = separateRedisEngine(
+          REDIS_URL,
+          KEY_PREFIX,
+          MikroOrmWrapper.getManager(),
+          { enableAutoPipelining: true }
+        ))
         scripts = new FlashSaleScripts(redis)
         scriptCalls = jest.spyOn(FlashSaleScripts.prototype, "reserveBatch")
       })

@@ -1,61 +1,32 @@
-import { DALUtils, MedusaError } from "@medusajs/framework/utils"
+import { MedusaError } from "@medusajs/framework/utils"
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
-import { Redis } from "ioredis"
-import path from "path"
+import type { Redis } from "ioredis"
 import { setTimeout as sleep } from "timers/promises"
-import { FLASH_SALE_MODULE } from ".."
 import { saleKeys } from "../engine/redis/keys"
-import { RedisReservationEngine } from "../engine/redis/redis-engine"
-import {
-  FlashSale,
-  FlashSaleItem,
-  FlashSaleRateLimit,
-  FlashSaleReservation,
-} from "../models"
+import type { RedisReservationEngine } from "../engine/redis/redis-engine"
 import FlashSaleModuleService from "../service"
-import { FlashSaleStore } from "../store/flash-sale-store"
+import type { FlashSaleStore } from "../store/flash-sale-store"
+import {
+  flashSaleModuleRunner,
+  separateRedisEngine,
+  testRedis,
+} from "./utils/test-setup"
 
 jest.setTimeout(120_000)
 
 // A logical database of its own: this file empties it with FLUSHDB.
-const REDIS_URL = "redis://127.0.0.1:6379/11"
-const KEY_PREFIX = `test:flash-sale:recovery:${process.pid}:${Date.now()}`
-
-const redis = new Redis(REDIS_URL, { lazyConnect: true })
-
-/** FLUSHDB, after checking the database holds nothing but this file's keys. */
-async function flushOwnDatabase(): Promise<void> {
-  const foreign = (await redis.keys("*")).filter(
-    (key) => !key.startsWith(KEY_PREFIX)
-  )
-  if (foreign.length) {
-    throw new Error(
-      `Redis database 11 holds keys this test did not write (${foreign[0]}); refusing to FLUSHDB`
-    )
-  }
-  await redis.flushdb()
-}
-
-afterAll(async () => {
-  const keys = await redis.keys(`${KEY_PREFIX}*`)
-  if (keys.length) {
-    await redis.del(...keys)
-  }
-  await redis.quit()
-})
+const {
+  url: REDIS_URL,
+  keyPrefix: KEY_PREFIX,
+  redis,
+  flush: flushOwnDatabase,
+} = testRedis(11, "recovery")
 
 moduleIntegrationTestRunner<FlashSaleModuleService>({
-  moduleName: FLASH_SALE_MODULE,
-  moduleModels: [
-    FlashSale,
-    FlashSaleItem,
-    FlashSaleReservation,
-    FlashSaleRateLimit,
-  ],
-  resolve: "./src/modules/flash-sale",
-  moduleOptions: { redisUrl: REDIS_URL, keyPrefix: KEY_PREFIX },
-  dbName: "medusa-flash-sale-redis-recovery",
-  pathToMigrations: path.join(__dirname, "..", "migrations"),
+  ...flashSaleModuleRunner("medusa-flash-sale-redis-recovery", {
+    redisUrl: REDIS_URL,
+    keyPrefix: KEY_PREFIX,
+  }),
   testSuite: ({ service, medusaApp, MikroOrmWrapper }) => {
     describe("redis engine recovery", () => {
       /** A second instance: its own Redis connection and PostgreSQL pool. */
@@ -64,17 +35,15 @@ moduleIntegrationTestRunner<FlashSaleModuleService>({
       let secondEngine: RedisReservationEngine
 
       beforeEach(() => {
-        secondRedis = new Redis(REDIS_URL, { lazyConnect: true })
-        secondStore = new FlashSaleStore(
-          new DALUtils.MikroOrmBaseRepository({
-            manager: MikroOrmWrapper.getManager(),
-          })
-        )
-        secondEngine = new RedisReservationEngine({
+        ;({
           redis: secondRedis,
-          keyPrefix: KEY_PREFIX,
           store: secondStore,
-        })
+          engine: secondEngine,
+        } = separateRedisEngine(
+          REDIS_URL,
+          KEY_PREFIX,
+          MikroOrmWrapper.getManager()
+        ))
       })
 
       afterEach(async () => {

@@ -1,22 +1,14 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
-import { Redis } from "ioredis"
-import path from "path"
 import { setTimeout as sleep } from "timers/promises"
-import { FLASH_SALE_MODULE, type FlashSaleModuleOptions } from ".."
+import type { FlashSaleModuleOptions } from ".."
 import { saleKeys } from "../engine/redis/keys"
-import {
-  FlashSale,
-  FlashSaleItem,
-  FlashSaleRateLimit,
-  FlashSaleReservation,
-} from "../models"
 import FlashSaleModuleService from "../service"
+import { flashSaleModuleRunner, testRedis } from "./utils/test-setup"
 
 jest.setTimeout(120_000)
 
-const REDIS_URL = "redis://127.0.0.1:6379/0"
-const KEY_PREFIX = `test:flash-sale:engines:${process.pid}:${Date.now()}`
+const { url: REDIS_URL, keyPrefix: KEY_PREFIX, redis } = testRedis(0, "engines")
 
 type EngineCase = {
   name: "postgres" | "redis"
@@ -48,29 +40,12 @@ async function rejection(promise: Promise<unknown>): Promise<MedusaError> {
   return refusalOf(result)
 }
 
-const redis = new Redis(REDIS_URL, { lazyConnect: true })
-
-afterAll(async () => {
-  const keys = await redis.keys(`${KEY_PREFIX}*`)
-  if (keys.length) {
-    await redis.del(...keys)
-  }
-  await redis.quit()
-})
-
 for (const engine of ENGINES) {
   moduleIntegrationTestRunner<FlashSaleModuleService>({
-    moduleName: FLASH_SALE_MODULE,
-    moduleModels: [
-      FlashSale,
-      FlashSaleItem,
-      FlashSaleReservation,
-      FlashSaleRateLimit,
-    ],
-    resolve: "./src/modules/flash-sale",
-    moduleOptions: engine.options,
-    dbName: `medusa-flash-sale-engines-${engine.name}`,
-    pathToMigrations: path.join(__dirname, "..", "migrations"),
+    ...flashSaleModuleRunner(
+      `medusa-flash-sale-engines-${engine.name}`,
+      engine.options
+    ),
     testSuite: ({ service, medusaApp }) => {
       describe(`${engine.name} engine`, () => {
         afterEach(async () => {

@@ -1,5 +1,4 @@
-import { Client } from "pg"
-import type { IndexPlan, PlannedField } from "../stock"
+import type { IndexPlan } from "../stock"
 import { CANDIDATE_LIMIT, candidatePreScore } from "../utils/candidates"
 import { planFacets } from "../utils/facets"
 import {
@@ -7,36 +6,19 @@ import {
   searchStatement,
   type StatementRow,
 } from "../utils/statement"
+import { plannedField } from "./utils/planned-field"
+import { useScratchDatabase } from "./utils/scratch-database"
 
-const ADMIN_URL = `postgres://${process.env.DB_USERNAME ?? "postgres"}@${process.env.DB_HOST ?? "localhost"}:5432/postgres`
 const DATABASE = "klelite_test_search_candidates"
 const TABLE = "search_pg_candidates_test"
 
 jest.setTimeout(60_000)
 
-function field(
-  path: string,
-  kind: PlannedField["kind"],
-  extra: Partial<PlannedField["field"]> & { array?: boolean } = {}
-): [string, PlannedField] {
-  const { array, ...definition } = extra
-  return [
-    path,
-    {
-      path,
-      kind,
-      is_array: !!array,
-      is_date: false,
-      field: { type: kind, ...definition } as PlannedField["field"],
-    },
-  ]
-}
-
 const plan: IndexPlan = {
   fields: new Map([
-    field("title", "text", { searchable: { weight: 3 } }),
-    field("description", "text", { searchable: true }),
-    field("categories", "keyword", { array: true, facetable: true }),
+    plannedField("title", "text", { searchable: { weight: 3 } }),
+    plannedField("description", "text", { searchable: true }),
+    plannedField("categories", "keyword", { array: true, facetable: true }),
   ]),
   searchable: ["title", "description"],
   vectors: [],
@@ -73,24 +55,10 @@ function catalogue() {
 }
 
 describe("ranking a short prefix from a candidate set", () => {
-  let client: Client
-  const execute = async (sql: string, params: unknown[] = []) => {
-    let n = 0
-    const text = sql.replace(/\?/g, () => `$${++n}`)
-    return (await client.query(text, params)).rows
-  }
+  const { query, execute } = useScratchDatabase(DATABASE)
 
   beforeAll(async () => {
-    const admin = new Client({ connectionString: ADMIN_URL })
-    await admin.connect()
-    await admin.query(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`)
-    await admin.query(`CREATE DATABASE "${DATABASE}"`)
-    await admin.end()
-    client = new Client({
-      connectionString: ADMIN_URL.replace(/\/postgres$/, `/${DATABASE}`),
-    })
-    await client.connect()
-    await client.query(
+    await query(
       `CREATE TABLE "${TABLE}" ("id" text PRIMARY KEY, "document" jsonb NOT NULL, "indexed" jsonb NOT NULL, "search_vector" tsvector NOT NULL)`
     )
     await execute(
@@ -101,14 +69,6 @@ describe("ranking a short prefix from a candidate set", () => {
        FROM jsonb_array_elements(?::jsonb) AS d`,
       [JSON.stringify(catalogue())]
     )
-  })
-
-  afterAll(async () => {
-    await client?.end()
-    const admin = new Client({ connectionString: ADMIN_URL })
-    await admin.connect()
-    await admin.query(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`)
-    await admin.end()
   })
 
   const search = async (bounded: boolean) => {

@@ -1,39 +1,22 @@
-import type { IndexPlan, PlannedField } from "../stock"
+import type { IndexPlan } from "../stock"
 import { splitFilters } from "../utils/column-filters"
 import { planFacets, facetSourceSql, facetSql } from "../utils/facets"
 import { keywordColumns } from "../utils/keyword-columns"
-
-function field(
-  path: string,
-  kind: PlannedField["kind"],
-  options: { array?: boolean; filterable?: boolean; facetable?: boolean } = {}
-): [string, PlannedField] {
-  return [
-    path,
-    {
-      path,
-      kind,
-      is_array: !!options.array,
-      is_date: false,
-      field: {
-        type: kind,
-        filterable: options.filterable,
-        facetable: options.facetable,
-      } as PlannedField["field"],
-    },
-  ]
-}
+import { plannedField } from "./utils/planned-field"
 
 const plan: IndexPlan = {
   fields: new Map([
-    field("status", "keyword", { filterable: true }),
-    field("sales_channel_ids", "keyword", { array: true, filterable: true }),
-    field("categories", "keyword", { array: true, facetable: true }),
-    field("in_stock", "boolean", { filterable: true, facetable: true }),
-    field("seo.slug", "keyword", { filterable: true }),
-    field("thumbnail", "keyword"),
-    field("title", "text", { filterable: true }),
-    field("price_eur", "number", { filterable: true, facetable: true }),
+    plannedField("status", "keyword", { filterable: true }),
+    plannedField("sales_channel_ids", "keyword", {
+      array: true,
+      filterable: true,
+    }),
+    plannedField("categories", "keyword", { array: true, facetable: true }),
+    plannedField("in_stock", "boolean", { filterable: true, facetable: true }),
+    plannedField("seo.slug", "keyword", { filterable: true }),
+    plannedField("thumbnail", "keyword"),
+    plannedField("title", "text", { filterable: true }),
+    plannedField("price_eur", "number", { filterable: true, facetable: true }),
   ]),
   searchable: ["title"],
   vectors: [],

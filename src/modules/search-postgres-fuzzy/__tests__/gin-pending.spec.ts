@@ -1,53 +1,30 @@
-import { Client } from "pg"
 import { mergePendingEntries } from "../utils/gin"
+import { useScratchDatabase } from "./utils/scratch-database"
 
-const ADMIN_URL = `postgres://${process.env.DB_USERNAME ?? "postgres"}@${process.env.DB_HOST ?? "localhost"}:5432/postgres`
 const DATABASE = "klelite_test_search_gin_pending"
 const TABLE = "search_pg_gin_test"
 
 jest.setTimeout(60_000)
 
 describe("merging GIN pending lists after a write", () => {
-  let client: Client
-  const execute = async (sql: string, params: unknown[] = []) => {
-    let n = 0
-    const text = sql.replace(/\?/g, () => `$${++n}`)
-    return (await client.query(text, params)).rows
-  }
+  const { query, execute } = useScratchDatabase(DATABASE)
 
   beforeAll(async () => {
-    const admin = new Client({ connectionString: ADMIN_URL })
-    await admin.connect()
-    await admin.query(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`)
-    await admin.query(`CREATE DATABASE "${DATABASE}"`)
-    await admin.end()
-    client = new Client({
-      connectionString: ADMIN_URL.replace(/\/postgres$/, `/${DATABASE}`),
-    })
-    await client.connect()
     // The stock layout's full-text and filter indexes, pending lists on (the
     // default); no trigram index, which the merge must skip.
-    await client.query(
+    await query(
       `CREATE TABLE "${TABLE}" ("id" text PRIMARY KEY, "indexed" jsonb NOT NULL, "search_vector" tsvector NOT NULL)`
     )
-    await client.query(
+    await query(
       `CREATE INDEX "${TABLE}_fts_idx" ON "${TABLE}" USING GIN ("search_vector")`
     )
-    await client.query(
+    await query(
       `CREATE INDEX "${TABLE}_indexed_idx" ON "${TABLE}" USING GIN ("indexed" jsonb_path_ops)`
     )
   })
 
-  afterAll(async () => {
-    await client?.end()
-    const admin = new Client({ connectionString: ADMIN_URL })
-    await admin.connect()
-    await admin.query(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`)
-    await admin.end()
-  })
-
   it("moves a page of documents' entries into the indexes and leaves no pending list behind", async () => {
-    await client.query(
+    await query(
       `INSERT INTO "${TABLE}"
        SELECT 'p' || i, jsonb_build_object('status', 'published', 'n', i),
          to_tsvector('simple', 'croissant pistache word' || i)
@@ -61,7 +38,7 @@ describe("merging GIN pending lists after a write", () => {
     )
     expect(Number((left as { pages: number }).pages)).toEqual(0)
 
-    await client.query("SET enable_seqscan = off")
+    await query("SET enable_seqscan = off")
     const [found] = await execute(
       `SELECT count(*)::int AS n FROM "${TABLE}"
        WHERE "search_vector" @@ to_tsquery('simple', 'word77') AND "indexed" @> ?::jsonb`,

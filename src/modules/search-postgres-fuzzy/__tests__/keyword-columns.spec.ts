@@ -1,6 +1,5 @@
 import type { SearchTypes } from "@medusajs/framework/types"
-import { Client } from "pg"
-import type { IndexPlan, PlannedField } from "../stock"
+import type { IndexPlan } from "../stock"
 import { splitFilters } from "../utils/column-filters"
 import { planFacets } from "../utils/facets"
 import {
@@ -13,46 +12,29 @@ import {
   searchStatement,
   type StatementRow,
 } from "../utils/statement"
+import { plannedField } from "./utils/planned-field"
+import { useScratchDatabase } from "./utils/scratch-database"
 
-const ADMIN_URL = `postgres://${process.env.DB_USERNAME ?? "postgres"}@${process.env.DB_HOST ?? "localhost"}:5432/postgres`
 const DATABASE = "klelite_test_search_keyword_columns"
 const TABLE = "search_pg_keyword_test"
 const OLD_TABLE = "search_pg_keyword_old"
 
 jest.setTimeout(60_000)
 
-function field(
-  path: string,
-  kind: PlannedField["kind"],
-  options: { array?: boolean; filterable?: boolean; facetable?: boolean } = {}
-): [string, PlannedField] {
-  return [
-    path,
-    {
-      path,
-      kind,
-      is_array: !!options.array,
-      is_date: false,
-      field: {
-        type: kind,
-        filterable: options.filterable,
-        facetable: options.facetable,
-      } as PlannedField["field"],
-    },
-  ]
-}
-
 const plan: IndexPlan = {
   fields: new Map([
-    field("status", "keyword", { filterable: true }),
-    field("sales_channel_ids", "keyword", { array: true, filterable: true }),
-    field("categories", "keyword", {
+    plannedField("status", "keyword", { filterable: true }),
+    plannedField("sales_channel_ids", "keyword", {
+      array: true,
+      filterable: true,
+    }),
+    plannedField("categories", "keyword", {
       array: true,
       filterable: true,
       facetable: true,
     }),
-    field("in_stock", "boolean", { filterable: true, facetable: true }),
-    field("title", "text"),
+    plannedField("in_stock", "boolean", { filterable: true, facetable: true }),
+    plannedField("title", "text"),
   ]),
   searchable: ["title"],
   vectors: [],
@@ -75,14 +57,9 @@ function indexed(i: number, inStock = i % 3 !== 0) {
 }
 
 describe("keyword columns on a document table", () => {
-  let client: Client
-  const execute = async (sql: string, params: unknown[] = []) => {
-    let n = 0
-    const text = sql.replace(/\?/g, () => `$${++n}`)
-    return (await client.query(text, params)).rows
-  }
+  const { query, execute } = useScratchDatabase(DATABASE)
   const createTable = (table: string) =>
-    client.query(
+    query(
       `CREATE TABLE "${table}" ("id" text PRIMARY KEY, "document" jsonb NOT NULL, "indexed" jsonb NOT NULL, "search_vector" tsvector NOT NULL)`
     )
   /** Writes documents the way the stock provider's upsert does. */
@@ -96,15 +73,6 @@ describe("keyword columns on a document table", () => {
     )
 
   beforeAll(async () => {
-    const admin = new Client({ connectionString: ADMIN_URL })
-    await admin.connect()
-    await admin.query(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`)
-    await admin.query(`CREATE DATABASE "${DATABASE}"`)
-    await admin.end()
-    client = new Client({
-      connectionString: ADMIN_URL.replace(/\/postgres$/, `/${DATABASE}`),
-    })
-    await client.connect()
     await createTable(TABLE)
     await createTable(OLD_TABLE)
     await addKeywordColumns(execute, TABLE, plan)
@@ -112,14 +80,6 @@ describe("keyword columns on a document table", () => {
       TABLE,
       Array.from({ length: 300 }, (_, i) => indexed(i))
     )
-  })
-
-  afterAll(async () => {
-    await client?.end()
-    const admin = new Client({ connectionString: ADMIN_URL })
-    await admin.connect()
-    await admin.query(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`)
-    await admin.end()
   })
 
   it("are filled by the same upsert that writes `indexed`, updates included", async () => {

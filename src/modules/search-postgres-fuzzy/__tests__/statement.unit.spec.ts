@@ -1,33 +1,14 @@
-import type { IndexPlan, PlannedField } from "../stock"
+import type { IndexPlan } from "../stock"
 import { planFacets } from "../utils/facets"
 import { readStatement, searchStatement } from "../utils/statement"
 import { TtlCache } from "../utils/ttl-cache"
-
-function field(
-  path: string,
-  kind: PlannedField["kind"],
-  options: { array?: boolean; facetable?: boolean } = {}
-): [string, PlannedField] {
-  return [
-    path,
-    {
-      path,
-      kind,
-      is_array: !!options.array,
-      is_date: false,
-      field: {
-        type: kind === "number" ? "float" : "keyword",
-        facetable: options.facetable,
-      } as PlannedField["field"],
-    },
-  ]
-}
+import { plannedField } from "./utils/planned-field"
 
 const plan: IndexPlan = {
   fields: new Map([
-    field("categories", "keyword", { array: true, facetable: true }),
-    field("price_eur", "number", { facetable: true }),
-    field("title", "text"),
+    plannedField("categories", "keyword", { array: true, facetable: true }),
+    plannedField("price_eur", "number", { type: "float", facetable: true }),
+    plannedField("title", "text"),
   ]),
   searchable: ["title"],
   vectors: [],
