@@ -119,7 +119,11 @@ export default class RealtimeModuleService extends MedusaService({
   ): Promise<() => void> {
     assertChannel(channel)
     const after = lastEventId ? parseEventId(lastEventId) : undefined
-    const stream = new ChannelStream(write, after)
+    let wrote = false
+    const stream = new ChannelStream((chunk) => {
+      wrote = true
+      write(chunk)
+    }, after)
     const unsubscribe = await this.broker_.subscribe(channel, stream.onEvent)
     try {
       if (after) {
@@ -133,7 +137,17 @@ export default class RealtimeModuleService extends MedusaService({
     }
     stream.live()
 
-    const timer = setInterval(() => write(HEARTBEAT), this.options_.heartbeatMs)
+    // Events keep a busy stream alive, so it skips the heartbeat: 10,000
+    // heartbeat writes cost as much as a broadcast. Idle streams get one
+    // every interval, and no stream stays silent for two intervals, well
+    // under proxies' usual 60 s idle timeout.
+    const timer = setInterval(() => {
+      if (wrote) {
+        wrote = false
+      } else {
+        write(HEARTBEAT)
+      }
+    }, this.options_.heartbeatMs)
     this.timers_.add(timer)
     this.streams_ += 1
     let open = true

@@ -212,6 +212,24 @@ moduleIntegrationTestRunner<RealtimeModuleService>({
         expect(quick.stats()).toMatchObject({ streams: 0, timers: 0 })
       })
 
+      it("skips the heartbeat while events flow, and resumes it when idle", async () => {
+        const quick = otherInstance({ heartbeatMs: 100 })
+        const chunks: string[] = []
+        const close = await quick.openStream("admin", {
+          write: (chunk) => chunks.push(String(chunk)),
+        })
+        for (let n = 0; n < 10; n++) {
+          await quick.publish("admin", "n", { n })
+          await tick(40)
+        }
+        const isBeat = (chunk: string) => chunk === ": heartbeat\n\n"
+        expect(chunks.filter(isBeat)).toHaveLength(0)
+        expect(chunks.filter((chunk) => chunk.includes("event: n"))).toHaveLength(10)
+        await tick(350)
+        close()
+        expect(chunks.filter(isBeat).length).toBeGreaterThanOrEqual(2)
+      })
+
       it("leaves no listener or timer behind after 1,000 open/close cycles", async () => {
         for (let i = 0; i < 1000; i++) {
           const close = await service.openStream(`customer:cus_${i % 7}`, {
