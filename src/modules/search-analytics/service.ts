@@ -15,7 +15,12 @@ import type {
   SearchQueryRanking,
   SearchQueryTotals,
 } from "./types"
-import { normalizeLoggedQuery, prefixPattern } from "./utils/normalize"
+import { normalizeLoggedQuery } from "./utils/normalize"
+import {
+  completeQuery,
+  POPULAR_QUERY_LIMIT,
+  type PopularQuery,
+} from "./utils/popular-queries"
 import * as sql from "./utils/sql"
 
 function sqlManager(context: Context): SqlEntityManager {
@@ -28,6 +33,9 @@ function sqlManager(context: Context): SqlEntityManager {
   }
   return manager
 }
+
+/** How long the popular queries behind suggestions are reused. */
+const POPULAR_QUERIES_TTL_MS = 60_000
 
 /** Sums the entries per normalised query, sorted so writers lock in order. */
 function tally(entries: SearchQueryEntry[]) {
@@ -57,13 +65,19 @@ function tally(entries: SearchQueryEntry[]) {
 export default class SearchAnalyticsModuleService extends MedusaService({
   SearchQueryStat,
 }) {
+  private popular_:
+    { readAt: number; since: number; list: Promise<PopularQuery[]> }
+    | undefined
+
   /** Counts the searches, one atomic upsert for the whole batch. */
   @InjectManager()
   async recordQueries(
     entries: SearchQueryEntry[],
     @MedusaContext() sharedContext: Context = {}
   ): Promise<RecordedSearchQuery[]> {
-    return await this.recordQueries_(entries, sharedContext)
+    const recorded = await this.recordQueries_(entries, sharedContext)
+    this.popular_ = undefined
+    return recorded
   }
 
   @InjectTransactionManager()
@@ -101,6 +115,7 @@ export default class SearchAnalyticsModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<void> {
     await this.subtractQueries_(recorded, sharedContext)
+    this.popular_ = undefined
   }
 
   @InjectTransactionManager()
@@ -133,8 +148,12 @@ export default class SearchAnalyticsModuleService extends MedusaService({
     )
   }
 
-  /** Popular queries starting with `prefix` that last found something. */
-  @InjectManager()
+  /**
+   * Popular queries starting with `prefix` that last found something. They
+   * come from the most searched queries of the window, read at most once
+   * per `POPULAR_QUERIES_TTL_MS` (at once after this process records
+   * searches): a shopper typing asks for them at every keystroke.
+   */
   async suggestQueries(
     input: { prefix: string; since: Date; limit: number },
     @MedusaContext() sharedContext: Context = {}
@@ -143,10 +162,42 @@ export default class SearchAnalyticsModuleService extends MedusaService({
     if (!prefix) {
       return []
     }
-    const rows = await sqlManager(sharedContext).execute<{ query: string }[]>(
-      sql.SUGGESTED_QUERIES,
-      [input.since, prefixPattern(prefix), input.limit]
+    const popular = await this.popularQueries(input.since, sharedContext)
+    return completeQuery(popular, prefix, input.limit)
+  }
+
+  protected popularQueries(
+    since: Date,
+    sharedContext: Context
+  ): Promise<PopularQuery[]> {
+    const now = Date.now()
+    const cached = this.popular_
+    if (
+      cached &&
+      now - cached.readAt < POPULAR_QUERIES_TTL_MS &&
+      Math.abs(cached.since - since.getTime()) < POPULAR_QUERIES_TTL_MS
+    ) {
+      return cached.list
+    }
+    const list = this.readPopularQueries_(since, sharedContext)
+    const entry = { readAt: now, since: since.getTime(), list }
+    this.popular_ = entry
+    list.catch(() => {
+      if (this.popular_ === entry) {
+        this.popular_ = undefined
+      }
+    })
+    return list
+  }
+
+  @InjectManager()
+  protected async readPopularQueries_(
+    since: Date,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<PopularQuery[]> {
+    return await sqlManager(sharedContext).execute<PopularQuery[]>(
+      sql.POPULAR_QUERIES,
+      [since, POPULAR_QUERY_LIMIT]
     )
-    return rows.map((row) => row.query)
   }
 }

@@ -9,8 +9,3 @@ export function normalizeLoggedQuery(query: string): string {
     .toLowerCase()
     .slice(0, MAX_LOGGED_QUERY_LENGTH)
 }
-
-/** A `LIKE` pattern matching values that start with `prefix`. */
-export function prefixPattern(prefix: string): string {
-  return `${prefix.replace(/[\\%_]/g, (char) => `\\${char}`)}%`
-}

@@ -54,11 +54,14 @@ HAVING SUM(no_result_searches) > 0
 ORDER BY no_result_searches DESC, query ASC
 LIMIT ?`
 
-/** Params: since, prefix pattern, limit. Queries that last found something. */
-export const SUGGESTED_QUERIES = `
-SELECT query
+/**
+ * Params: since, limit. The most searched queries that last found
+ * something, most searched first.
+ */
+export const POPULAR_QUERIES = `
+SELECT query, SUM(searches)::int AS searches
 FROM search_query_stat
-WHERE day >= ? AND deleted_at IS NULL AND query LIKE ? ESCAPE '\\'
+WHERE day >= ? AND deleted_at IS NULL
 GROUP BY query
 HAVING (array_agg(last_result_count ORDER BY day DESC))[1] > 0
 ORDER BY SUM(searches) DESC, query ASC
