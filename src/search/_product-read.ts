@@ -20,23 +20,26 @@ const productOfVariant = (variants: VariantRecord[]) =>
 /**
  * The documents of a page of products, in a fixed number of reads whatever
  * the page size. Each read starts as soon as the ids it needs are known, so
- * PostgreSQL answers one while Node hydrates another.
+ * PostgreSQL answers one while Node hydrates another; a taxonomy still being
+ * read is awaited beside them.
  */
 export async function readProductPage(
   query: Query,
   rows: ProductBaseRow[],
-  taxonomy: ProductTaxonomy
+  taxonomyRead: ProductTaxonomy | Promise<ProductTaxonomy>
 ): Promise<ProductRead[]> {
   const productIds = rows.map((row) => row.id)
   const variants = readVariants(query, productIds)
-  const [completed, channels, unitsSold, onFlashSale] = await Promise.all([
-    variants.then((records) => completeVariants(query, records)),
-    salesChannelsByProduct(query, productIds),
-    unitsSoldByProduct(query, productIds),
-    variants.then((records) =>
-      productsOnFlashSale(query, productOfVariant(records))
-    ),
-  ])
+  const [taxonomy, completed, channels, unitsSold, onFlashSale] =
+    await Promise.all([
+      taxonomyRead,
+      variants.then((records) => completeVariants(query, records)),
+      salesChannelsByProduct(query, productIds),
+      unitsSoldByProduct(query, productIds),
+      variants.then((records) =>
+        productsOnFlashSale(query, productOfVariant(records))
+      ),
+    ])
   const signals = { unitsSold, onFlashSale }
   return toProductRows(rows, taxonomy, completed, channels).map((product) => ({
     document: toProductDocument(product, signals),

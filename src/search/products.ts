@@ -55,7 +55,7 @@ const SEED_PAGE_SIZE = 1000
 async function productDocuments(
   query: Query,
   rows: ProductBaseRow[],
-  taxonomy: ProductTaxonomy
+  taxonomy: ProductTaxonomy | Promise<ProductTaxonomy>
 ) {
   const products = await readProductPage(query, rows, taxonomy)
   return products.map(({ document }) => document)
@@ -131,13 +131,16 @@ function seed(context: SearchTypes.SearchSeedContext) {
       query,
       rows.map((row) => row.id)
     )
+  const ids = scopedIds(context.filters)
   const seedPages = graphSeed<typeof productSearchFields, ProductBaseRow>({
     fields: PRODUCT_FIELDS,
-    batch_size: SEED_PAGE_SIZE,
+    // A page of ids is read whole; a batch larger than the page tells
+    // graphSeed it was the last, so it does not read again for nothing.
+    batch_size: ids ? SEED_PAGE_SIZE + 1 : SEED_PAGE_SIZE,
+    // The taxonomy is read beside the page's other reads, not before them.
     transform: async (rows, { container: { query } }) =>
-      await productDocuments(query, rows, await taxonomyOf(query, rows)),
+      await productDocuments(query, rows, taxonomyOf(query, rows)),
   })
-  const ids = scopedIds(context.filters)
   return readAhead(
     ids ? seedByIdPages(context, ids, seedPages) : seedPages(context)
   )
