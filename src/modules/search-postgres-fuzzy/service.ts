@@ -242,31 +242,36 @@ export class FuzzyPostgresSearchService extends StockPostgresSearchService {
   }): Promise<SearchTypes.SearchTask> {
     const task = await super.upsertDocuments(input)
     const { table_name: table } = await this.retrieve(input.index)
-    if (!this.isLakebase_) {
-      // GIN indexes keep their pending lists (PostgreSQL's default) so a page
-      // is written in bulk; merged here, no query has to scan them.
-      await mergePendingEntries(this.execute_, table)
-    }
     const ids = input.documents.map((document) =>
       String(document[input.definition.primary_key])
     )
-    let added: number
-    try {
-      added = await addToVocabulary(this.execute_, table, ids)
-    } catch (error) {
-      if (!isUndefinedTable(error)) {
-        throw error
-      }
-      // An index created before this provider managed it has no vocabulary.
-      await createVocabulary(this.execute_, table)
-      added = await addToVocabulary(this.execute_, table, ids)
-    }
+    // The merge and the new words touch different tables, so they run at once.
+    const [, added] = await Promise.all([
+      // GIN indexes keep their pending lists (PostgreSQL's default) so a page
+      // is written in bulk; merged here, no query has to scan them.
+      this.isLakebase_ ? 0 : mergePendingEntries(this.execute_, table),
+      this.addWords(table, ids),
+    ])
     if (added) {
       // A new word can turn a remembered correction into an exact match.
       this.vocabularyCaches_.delete(table)
     }
     this.refreshStatistics(table, ids.length)
     return task
+  }
+
+  /** Adds the words of the documents to the table's vocabulary. */
+  protected async addWords(table: string, ids: string[]): Promise<number> {
+    try {
+      return await addToVocabulary(this.execute_, table, ids)
+    } catch (error) {
+      if (!isUndefinedTable(error)) {
+        throw error
+      }
+      // An index created before this provider managed it has no vocabulary.
+      await createVocabulary(this.execute_, table)
+      return await addToVocabulary(this.execute_, table, ids)
+    }
   }
 
   /**
