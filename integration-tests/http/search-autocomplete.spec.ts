@@ -108,6 +108,28 @@ medusaIntegrationTestRunner({
       expect(result.products[0].handle).toMatch(/^croissant-/)
     })
 
+    it("lists products named by the words first, then those matching elsewhere", async () => {
+      // Madagascar names a macaron; "Madagascan" is only in the pain au
+      // chocolat's description.
+      const result = await autocomplete("madagasc")
+      expect(
+        result.products.map((product: { handle: string }) => product.handle)
+      ).toEqual(["macaron-vanille", "pain-au-chocolat"])
+      const categories = result.categories.map(
+        (category: { handle: string }) => category.handle
+      )
+      expect(categories).toContain("macarons")
+      expect(categories).not.toContain("viennoiserie")
+
+      const described = await autocomplete("madagascan")
+      expect(
+        described.products.map((product: { handle: string }) => product.handle)
+      ).toEqual(["pain-au-chocolat"])
+      expect(
+        described.categories.map((category: { handle: string }) => category.handle)
+      ).toContain("viennoiserie")
+    })
+
     it("counts top and no-result queries anonymously", async () => {
       for (const q of [
         "Chocolat",

@@ -19,7 +19,11 @@ const priceField = () =>
     .sortable()
     .facetable({ types: ["range", "stats"] })
 
-/** The fields of the product index and what each one can do. */
+/**
+ * The fields of the product index and what each one can do. The searchable
+ * fields weighing more than the default are a product's names, which
+ * autocomplete matches first (`PRODUCT_NAME_FIELDS`).
+ */
 export const productSearchFields = search.define({
   id: search.keyword().filterable(),
   title: search.text().searchable({ weight: 3 }).sortable(),

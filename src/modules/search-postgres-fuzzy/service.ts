@@ -42,6 +42,12 @@ import {
   lookUpTerms,
   type VocabularyMatch,
 } from "./utils/vocabulary"
+import {
+  addWeightedVector,
+  readWeightedVector,
+  searchesWeightedFields,
+  WEIGHTED_VECTOR,
+} from "./utils/weighted-vector"
 
 /** Shortest query word that may stand for a misspelt one, by default. */
 const DEFAULT_MIN_TYPO_LENGTH = 4
@@ -99,6 +105,13 @@ export class FuzzyPostgresSearchService extends StockPostgresSearchService {
   private readonly keywordColumns_ = new TtlCache<
     Promise<Map<string, KeywordColumn>>
   >(100, CATALOG_TTL_MS)
+  private readonly weightedVectors_ = new TtlCache<Promise<boolean>>(
+    100,
+    CATALOG_TTL_MS
+  )
+  /** Searches of exactly the weighted fields, on a table that stores them. */
+  private readonly weightedSearches_ =
+    new WeakSet<SearchTypes.ProviderSearchQuery>()
   private readonly vocabularyCaches_ = new Map<
     string,
     TtlCache<VocabularyMatch>
@@ -164,8 +177,10 @@ export class FuzzyPostgresSearchService extends StockPostgresSearchService {
     const execute = (sql: string, params?: unknown[]) =>
       manager.execute(sql, params)
     await addKeywordColumns(execute, table, plan)
+    await addWeightedVector(execute, table, plan)
     await createVocabulary(execute, table)
     this.keywordColumns_.delete(table)
+    this.weightedVectors_.delete(table)
   }
 
   override async dropDocumentTable(
@@ -176,6 +191,7 @@ export class FuzzyPostgresSearchService extends StockPostgresSearchService {
     await super.dropDocumentTable(table, manager)
     this.vocabularyCaches_.delete(table)
     this.keywordColumns_.delete(table)
+    this.weightedVectors_.delete(table)
   }
 
   /** The keyword columns of an index version, read at most once per `CATALOG_TTL_MS`. */
@@ -190,6 +206,18 @@ export class FuzzyPostgresSearchService extends StockPostgresSearchService {
       columns.catch(() => this.keywordColumns_.delete(table))
     }
     return await columns
+  }
+
+  /** Whether an index version stores the weighted vector, read at most once per `CATALOG_TTL_MS`. */
+  protected async hasWeightedVector(catalog: StoredIndex): Promise<boolean> {
+    const table = catalog.table_name
+    let present = this.weightedVectors_.get(table)
+    if (!present) {
+      present = readWeightedVector(this.execute_, table)
+      this.weightedVectors_.set(table, present)
+      present.catch(() => this.weightedVectors_.delete(table))
+    }
+    return await present
   }
 
   /**
@@ -306,6 +334,12 @@ export class FuzzyPostgresSearchService extends StockPostgresSearchService {
       ...input,
       search_options: { ...options, highlight: undefined },
     }
+    if (
+      searchesWeightedFields(options.attributes_to_search_on, catalog.plan) &&
+      (await this.hasWeightedVector(catalog))
+    ) {
+      this.weightedSearches_.add(query)
+    }
     let expansion: QueryExpansion | undefined
     if (terms.length) {
       expansion = await this.expandQuery(input, catalog.table_name, terms)
@@ -397,7 +431,10 @@ export class FuzzyPostgresSearchService extends StockPostgresSearchService {
   ) {
     const expansion = this.expansions_.get(input)
     const vector = this.searchedVectorSql(input, catalog.plan)
-    if (!expansion || vector !== `"search_vector"`) {
+    if (
+      !expansion ||
+      (vector !== `"search_vector"` && vector !== `"${WEIGHTED_VECTOR}"`)
+    ) {
       return undefined
     }
     return candidatePreScore(expansion, catalog.plan, {
@@ -576,11 +613,17 @@ export class FuzzyPostgresSearchService extends StockPostgresSearchService {
     }
   }
 
-  /** The stored vector, or one built from `attributes_to_search_on`. */
+  /**
+   * The stored vector, the stored weighted one when `attributes_to_search_on`
+   * names exactly the weighted fields, or one built from those fields.
+   */
   protected searchedVectorSql(
     query: SearchTypes.ProviderSearchQuery,
     plan: IndexPlan
   ): string {
+    if (this.weightedSearches_.has(query)) {
+      return `"${WEIGHTED_VECTOR}"`
+    }
     const on = query.search_options?.attributes_to_search_on
     const all =
       !on ||

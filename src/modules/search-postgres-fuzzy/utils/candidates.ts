@@ -9,7 +9,7 @@ export const SHORT_PREFIX_LENGTH = 3
 export const CANDIDATE_LIMIT = 100
 
 /** The stock provider's weight label of a searchable field. */
-function weightLabel(searchable: unknown): string {
+export function weightLabel(searchable: unknown): string {
   const weight =
     typeof searchable === "object" &&
     searchable !== null &&

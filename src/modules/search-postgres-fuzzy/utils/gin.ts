@@ -1,8 +1,13 @@
 type Execute = (sql: string, params?: unknown[]) => Promise<unknown[]>
 
-/** The GIN indexes the stock provider creates on a document table. */
+/**
+ * The GIN indexes of a document table: the stock provider's, and the one on
+ * the weighted vector.
+ */
 export function documentGinIndexes(table: string): string[] {
-  return ["fts", "trgm", "indexed"].map((kind) => `"${table}_${kind}_idx"`)
+  return ["fts", "trgm", "indexed", "weighted"].map(
+    (kind) => `"${table}_${kind}_idx"`
+  )
 }
 
 /**

@@ -22,6 +22,13 @@ export const AUTOCOMPLETE_PRODUCT_FIELDS = [
   "in_stock",
 ]
 
+/**
+ * The fields a product is known by: the index's searchable fields weighing
+ * more than the default (src/search/products.ts). Autocomplete matches them
+ * first; the PostgreSQL provider keeps them in a vector of their own.
+ */
+export const PRODUCT_NAME_FIELDS = ["title", "subtitle", "category_names"]
+
 /** How far back popular queries are looked for. */
 const SUGGESTION_WINDOW_DAYS = 30
 
@@ -142,41 +149,96 @@ export async function autocomplete(
   return { query: input.q, ...(await pending) }
 }
 
+type ProductSearch = {
+  limit: number
+  /** Only the fields products are known by, or all searchable ones. */
+  names: boolean
+  /** Whether the categories of the matches are counted. */
+  categories: boolean
+  exclude?: string[]
+}
+
+async function searchProducts(
+  container: MedusaContainer,
+  input: { q: string; salesChannelIds: string[] },
+  { limit, names, categories, exclude }: ProductSearch
+) {
+  const search = container.resolve(Modules.SEARCH)
+  const result = await search.search({
+    entity: "product",
+    fields: AUTOCOMPLETE_PRODUCT_FIELDS,
+    filters: {
+      q: input.q,
+      status: ProductStatus.PUBLISHED,
+      sales_channel_ids: input.salesChannelIds,
+      ...(exclude?.length ? { id: { $nin: exclude } } : {}),
+    },
+    pagination: { take: limit },
+    search_options: {
+      match_strategy: "last",
+      typo_tolerance: true,
+      count: "none",
+      ...(names ? { attributes_to_search_on: PRODUCT_NAME_FIELDS } : {}),
+      ...(categories
+        ? { facets: [{ field: "categories", limit: CATEGORY_LIMIT }] }
+        : {}),
+    },
+  })
+  const facet = result.facets?.categories
+  return {
+    hits: result.hits,
+    categories: facet?.type === "value" ? facet.values : [],
+  }
+}
+
+/**
+ * Products whose names match come first, with the categories they fall in;
+ * when they are fewer than the limit, products matching on any other field
+ * (a description, an allergen) fill the places left. Matching names first
+ * also keeps typing fast: a flavour named in thousands of descriptions is
+ * in the names of far fewer products.
+ */
+async function matchingProducts(
+  container: MedusaContainer,
+  input: { q: string; limit: number; salesChannelIds: string[] }
+) {
+  const named = await searchProducts(container, input, {
+    limit: input.limit,
+    names: true,
+    categories: true,
+  })
+  const products = named.hits.map((hit) => hit.document)
+  let categories = named.categories
+  if (products.length < input.limit) {
+    const others = await searchProducts(container, input, {
+      limit: input.limit - products.length,
+      names: false,
+      categories: !products.length,
+      exclude: named.hits.map((hit) => String(hit.id)),
+    })
+    products.push(...others.hits.map((hit) => hit.document))
+    if (!named.hits.length) {
+      categories = others.categories
+    }
+  }
+  return { products, categories }
+}
+
 async function answer(
   container: MedusaContainer,
   input: { q: string; limit: number; salesChannelIds: string[] }
 ): Promise<Answer> {
-  const search = container.resolve(Modules.SEARCH)
   const analytics = container.resolve<SearchAnalyticsModuleService>(
     SEARCH_ANALYTICS_MODULE
   )
   const since = new Date(Date.now() - SUGGESTION_WINDOW_DAYS * 86_400_000)
-  const [result, suggestions] = await Promise.all([
-    search.search({
-      entity: "product",
-      fields: AUTOCOMPLETE_PRODUCT_FIELDS,
-      filters: {
-        q: input.q,
-        status: ProductStatus.PUBLISHED,
-        sales_channel_ids: input.salesChannelIds,
-      },
-      pagination: { take: input.limit },
-      search_options: {
-        match_strategy: "last",
-        typo_tolerance: true,
-        count: "none",
-        facets: [{ field: "categories", limit: CATEGORY_LIMIT }],
-      },
-    }),
+  const [{ products, categories }, suggestions] = await Promise.all([
+    matchingProducts(container, input),
     analytics.suggestQueries({ prefix: input.q, since, limit: input.limit }),
   ])
-  const facet = result.facets?.categories
   return {
-    products: result.hits.map((hit) => hit.document),
-    categories: await categoriesByHandle(
-      container,
-      facet?.type === "value" ? facet.values : []
-    ),
+    products,
+    categories: await categoriesByHandle(container, categories),
     suggestions,
   }
 }
