@@ -126,7 +126,9 @@ medusaIntegrationTestRunner({
         described.products.map((product: { handle: string }) => product.handle)
       ).toEqual(["pain-au-chocolat"])
       expect(
-        described.categories.map((category: { handle: string }) => category.handle)
+        described.categories.map(
+          (category: { handle: string }) => category.handle
+        )
       ).toContain("viennoiserie")
     })
 

@@ -66,8 +66,7 @@ export default class SearchAnalyticsModuleService extends MedusaService({
   SearchQueryStat,
 }) {
   private popular_:
-    { readAt: number; since: number; list: Promise<PopularQuery[]> }
-    | undefined
+    { readAt: number; since: number; list: Promise<PopularQuery[]> } | undefined
 
   /** Counts the searches, one atomic upsert for the whole batch. */
   @InjectManager()

@@ -224,7 +224,9 @@ moduleIntegrationTestRunner<RealtimeModuleService>({
         }
         const isBeat = (chunk: string) => chunk === ": heartbeat\n\n"
         expect(chunks.filter(isBeat)).toHaveLength(0)
-        expect(chunks.filter((chunk) => chunk.includes("event: n"))).toHaveLength(10)
+        expect(
+          chunks.filter((chunk) => chunk.includes("event: n"))
+        ).toHaveLength(10)
         await tick(350)
         close()
         expect(chunks.filter(isBeat).length).toBeGreaterThanOrEqual(2)

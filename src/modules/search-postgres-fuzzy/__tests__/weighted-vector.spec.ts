@@ -78,7 +78,9 @@ describe("the weighted vector of a document table", () => {
       [TABLE, `${TABLE}_weighted_idx`]
     )) as { indexdef: string }[]
     expect(index.indexdef).toContain("USING gin (weighted_vector)")
-    await expect(mergePendingEntries(execute, TABLE)).resolves.toBeGreaterThanOrEqual(0)
+    await expect(
+      mergePendingEntries(execute, TABLE)
+    ).resolves.toBeGreaterThanOrEqual(0)
   })
 
   it("is found on tables that have it only", async () => {
