@@ -8,6 +8,7 @@ import {
   SEARCH_ANALYTICS_MODULE,
   type SearchAnalyticsModuleService,
 } from "../../src/modules/search-analytics"
+import { FuzzyPostgresSearchService } from "../../src/modules/search-postgres-fuzzy"
 import { recordSearchQueriesStep } from "../../src/workflows/search/steps/record-search-queries"
 
 import { waitFor } from "../utils/wait-for"
@@ -130,6 +131,33 @@ medusaIntegrationTestRunner({
           (category: { handle: string }) => category.handle
         )
       ).toContain("viennoiserie")
+    })
+
+    it("answers the same on an index version created before the weighted vector", async () => {
+      const handles = async (q: string) =>
+        (await autocomplete(q)).products.map(
+          (product: { handle: string }) => product.handle
+        )
+      // Every request searches: no answer is reused.
+      process.env.SEARCH_AUTOCOMPLETE_CACHE_MS = "0"
+      const stored = [await handles("madagasc"), await handles("choc")]
+      const older = jest
+        .spyOn(
+          FuzzyPostgresSearchService.prototype as unknown as {
+            hasWeightedVector: () => Promise<boolean>
+          },
+          "hasWeightedVector"
+        )
+        .mockResolvedValue(false)
+      try {
+        expect([await handles("madagasc"), await handles("choc")]).toEqual(
+          stored
+        )
+        expect(older).toHaveBeenCalled()
+      } finally {
+        older.mockRestore()
+        delete process.env.SEARCH_AUTOCOMPLETE_CACHE_MS
+      }
     })
 
     it("counts top and no-result queries anonymously", async () => {

@@ -46,6 +46,7 @@ import {
   addWeightedVector,
   readWeightedVector,
   searchesWeightedFields,
+  WEIGHTED_LABELS,
   WEIGHTED_VECTOR,
 } from "./utils/weighted-vector"
 
@@ -109,9 +110,15 @@ export class FuzzyPostgresSearchService extends StockPostgresSearchService {
     100,
     CATALOG_TTL_MS
   )
-  /** Searches of exactly the weighted fields, on a table that stores them. */
-  private readonly weightedSearches_ =
-    new WeakSet<SearchTypes.ProviderSearchQuery>()
+  /**
+   * Searches of exactly the weighted fields: on the stored weighted vector,
+   * or, on a version created before it, on the weighted lexemes of the
+   * stored vector.
+   */
+  private readonly weightedSearches_ = new WeakMap<
+    SearchTypes.ProviderSearchQuery,
+    "stored" | "filtered"
+  >()
   private readonly vocabularyCaches_ = new Map<
     string,
     TtlCache<VocabularyMatch>
@@ -334,11 +341,11 @@ export class FuzzyPostgresSearchService extends StockPostgresSearchService {
       ...input,
       search_options: { ...options, highlight: undefined },
     }
-    if (
-      searchesWeightedFields(options.attributes_to_search_on, catalog.plan) &&
-      (await this.hasWeightedVector(catalog))
-    ) {
-      this.weightedSearches_.add(query)
+    if (searchesWeightedFields(options.attributes_to_search_on, catalog.plan)) {
+      this.weightedSearches_.set(
+        query,
+        (await this.hasWeightedVector(catalog)) ? "stored" : "filtered"
+      )
     }
     let expansion: QueryExpansion | undefined
     if (terms.length) {
@@ -609,20 +616,31 @@ export class FuzzyPostgresSearchService extends StockPostgresSearchService {
       // read through the full-text index: estimating the query itself, it
       // scans the whole table once about a fifth of the rows match and
       // evaluates `@@` on every row, which costs more than the index does.
-      matchSql: (params) => `${vector} @@ (SELECT ${full(params)})`,
+      matchSql: (params) => {
+        const match = `${vector} @@ (SELECT ${full(params)})`
+        // The full-text index finds the candidates; the filtered vector
+        // keeps those matching in the weighted fields.
+        return this.weightedSearches_.get(input.query) === "filtered"
+          ? `"search_vector" @@ (SELECT ${full(params)}) AND ${match}`
+          : match
+      },
     }
   }
 
   /**
-   * The stored vector, the stored weighted one when `attributes_to_search_on`
-   * names exactly the weighted fields, or one built from those fields.
+   * The stored vector; when `attributes_to_search_on` names exactly the
+   * weighted fields, the stored weighted one (or the weighted lexemes of the
+   * stored vector); otherwise one built from those fields.
    */
   protected searchedVectorSql(
     query: SearchTypes.ProviderSearchQuery,
     plan: IndexPlan
   ): string {
-    if (this.weightedSearches_.has(query)) {
-      return `"${WEIGHTED_VECTOR}"`
+    const weighted = this.weightedSearches_.get(query)
+    if (weighted) {
+      return weighted === "stored"
+        ? `"${WEIGHTED_VECTOR}"`
+        : `ts_filter("search_vector", '${WEIGHTED_LABELS}')`
     }
     const on = query.search_options?.attributes_to_search_on
     const all =

@@ -4,6 +4,7 @@ import {
   addWeightedVector,
   readWeightedVector,
   searchesWeightedFields,
+  WEIGHTED_LABELS,
   weightedFields,
 } from "../utils/weighted-vector"
 import { plannedField } from "./utils/planned-field"
@@ -70,6 +71,21 @@ describe("the weighted vector of a document table", () => {
 
     await upsert("p3", "Royal macaron", "Cakes", "Chocolate mousse")
     expect(await matching("macaron:*")).toEqual(["p1", "p3"])
+  })
+
+  it("matches what the weighted lexemes of the stored vector match", async () => {
+    for (const tsquery of ["macaron:*", "madagascar", "chocolate", "cakes"]) {
+      const filtered = (
+        (await execute(
+          `SELECT "id" FROM "${TABLE}"
+           WHERE "search_vector" @@ to_tsquery('simple', ?)
+             AND ts_filter("search_vector", '${WEIGHTED_LABELS}') @@ to_tsquery('simple', ?)
+           ORDER BY "id"`,
+          [tsquery, tsquery]
+        )) as { id: string }[]
+      ).map((row) => row.id)
+      expect(filtered).toEqual(await matching(tsquery))
+    }
   })
 
   it("is indexed, and its pending entries are merged with the others", async () => {

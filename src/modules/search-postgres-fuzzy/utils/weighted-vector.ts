@@ -6,6 +6,9 @@ type Execute = (sql: string, params?: unknown[]) => Promise<unknown[]>
 /** The stored vector of the fields weighing more than the default. */
 export const WEIGHTED_VECTOR = "weighted_vector"
 
+/** The weight labels above the default, as `ts_filter` takes them. */
+export const WEIGHTED_LABELS = "{a,b,c}"
+
 /**
  * The searchable fields weighing more than the default (labels A to C): for
  * a product, the names it is known by, against a description's every word.
@@ -55,7 +58,7 @@ export async function addWeightedVector(
   }
   await execute(
     `ALTER TABLE "${table}" ADD COLUMN IF NOT EXISTS "${WEIGHTED_VECTOR}" tsvector
-     GENERATED ALWAYS AS (ts_filter("search_vector", '{a,b,c}')) STORED`
+     GENERATED ALWAYS AS (ts_filter("search_vector", '${WEIGHTED_LABELS}')) STORED`
   )
   await execute(
     `CREATE INDEX IF NOT EXISTS "${table}_weighted_idx"
