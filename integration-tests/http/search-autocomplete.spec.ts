@@ -8,7 +8,9 @@ import {
   SEARCH_ANALYTICS_MODULE,
   type SearchAnalyticsModuleService,
 } from "../../src/modules/search-analytics"
+import { Modules } from "@medusajs/framework/utils"
 import { FuzzyPostgresSearchService } from "../../src/modules/search-postgres-fuzzy"
+import { PRODUCT_NAME_FIELDS } from "../../src/api/store/search/autocomplete/helpers"
 import { recordSearchQueriesStep } from "../../src/workflows/search/steps/record-search-queries"
 
 import { waitFor } from "../utils/wait-for"
@@ -156,6 +158,67 @@ medusaIntegrationTestRunner({
         expect(older).toHaveBeenCalled()
       } finally {
         older.mockRestore()
+        delete process.env.SEARCH_AUTOCOMPLETE_CACHE_MS
+      }
+    })
+
+    it("matches names on the weighted rows, and answers the same without them", async () => {
+      const search = getContainer().resolve(Modules.SEARCH)
+      const namesFirst = async (q: string) =>
+        (
+          await search.search({
+            entity: "product",
+            filters: { q },
+            pagination: { take: 5 },
+            search_options: {
+              match_strategy: "last",
+              typo_tolerance: true,
+              attributes_to_search_on: PRODUCT_NAME_FIELDS,
+            },
+          })
+        ).hits.map((hit) => String(hit.document.handle))
+      const { rows: tables } = await dbConnection.raw(
+        `SELECT table_name FROM search_postgres_index
+         WHERE to_regclass(quote_ident(table_name || '_weighted_rows')) IS NOT NULL`
+      )
+      expect(tables.length).toBeGreaterThan(0)
+      const setVector = async (value: string) => {
+        for (const { table_name: table } of tables) {
+          await dbConnection.raw(
+            `UPDATE "${table}_weighted_rows" r SET weighted_vector = ${value}
+             FROM "${table}" d
+             WHERE r.id = d.id AND d.document->>'handle' = 'macaron-vanille'`
+          )
+        }
+      }
+
+      expect(await namesFirst("madagasc")).toEqual(["macaron-vanille"])
+      // Blanked in the weighted rows only: the names search no longer finds it.
+      await setVector(`''::tsvector`)
+      try {
+        expect(await namesFirst("madagasc")).toEqual([])
+      } finally {
+        await setVector(`d.weighted_vector`)
+      }
+      expect(await namesFirst("madagasc")).toEqual(["macaron-vanille"])
+
+      process.env.SEARCH_AUTOCOMPLETE_CACHE_MS = "0"
+      const answers = async () =>
+        Promise.all(["madagasc", "choc", "ma", "croisant"].map(autocomplete))
+      const withRows = await answers()
+      const without = jest
+        .spyOn(
+          FuzzyPostgresSearchService.prototype as unknown as {
+            hasWeightedRows: () => Promise<boolean>
+          },
+          "hasWeightedRows"
+        )
+        .mockResolvedValue(false)
+      try {
+        expect(await answers()).toEqual(withRows)
+        expect(without).toHaveBeenCalled()
+      } finally {
+        without.mockRestore()
         delete process.env.SEARCH_AUTOCOMPLETE_CACHE_MS
       }
     })

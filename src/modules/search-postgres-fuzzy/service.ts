@@ -16,7 +16,7 @@ import type {
 } from "./types"
 import { candidatePreScore } from "./utils/candidates"
 import { splitFilters } from "./utils/column-filters"
-import { planFacets } from "./utils/facets"
+import { planFacets, type PlannedFacet } from "./utils/facets"
 import { mergePendingEntries } from "./utils/gin"
 import { highlightFields, highlightHits } from "./utils/highlight"
 import {
@@ -49,6 +49,13 @@ import {
   WEIGHTED_LABELS,
   WEIGHTED_VECTOR,
 } from "./utils/weighted-vector"
+import {
+  addWeightedRows,
+  clearWeightedRows,
+  dropWeightedRows,
+  readWeightedRows,
+  weightedRowsTable,
+} from "./utils/weighted-rows"
 
 /** Shortest query word that may stand for a misspelt one, by default. */
 const DEFAULT_MIN_TYPO_LENGTH = 4
@@ -107,6 +114,10 @@ export class FuzzyPostgresSearchService extends StockPostgresSearchService {
     Promise<Map<string, KeywordColumn>>
   >(100, CATALOG_TTL_MS)
   private readonly weightedVectors_ = new TtlCache<Promise<boolean>>(
+    100,
+    CATALOG_TTL_MS
+  )
+  private readonly weightedRows_ = new TtlCache<Promise<boolean>>(
     100,
     CATALOG_TTL_MS
   )
@@ -185,20 +196,26 @@ export class FuzzyPostgresSearchService extends StockPostgresSearchService {
       manager.execute(sql, params)
     await addKeywordColumns(execute, table, plan)
     await addWeightedVector(execute, table, plan)
+    await addWeightedRows(execute, table, plan)
     await createVocabulary(execute, table)
     this.keywordColumns_.delete(table)
     this.weightedVectors_.delete(table)
+    this.weightedRows_.delete(table)
   }
 
   override async dropDocumentTable(
     table: string,
     manager: DbManager
   ): Promise<void> {
-    await dropVocabulary((sql, params) => manager.execute(sql, params), table)
+    const execute = (sql: string, params?: unknown[]) =>
+      manager.execute(sql, params)
+    await dropVocabulary(execute, table)
+    await dropWeightedRows(execute, table)
     await super.dropDocumentTable(table, manager)
     this.vocabularyCaches_.delete(table)
     this.keywordColumns_.delete(table)
     this.weightedVectors_.delete(table)
+    this.weightedRows_.delete(table)
   }
 
   /** The keyword columns of an index version, read at most once per `CATALOG_TTL_MS`. */
@@ -225,6 +242,42 @@ export class FuzzyPostgresSearchService extends StockPostgresSearchService {
       present.catch(() => this.weightedVectors_.delete(table))
     }
     return await present
+  }
+
+  /** Whether an index version has weighted rows, read at most once per `CATALOG_TTL_MS`. */
+  protected async hasWeightedRows(catalog: StoredIndex): Promise<boolean> {
+    const table = catalog.table_name
+    let present = this.weightedRows_.get(table)
+    if (!present) {
+      present = readWeightedRows(this.execute_, table)
+      this.weightedRows_.set(table, present)
+      present.catch(() => this.weightedRows_.delete(table))
+    }
+    return await present
+  }
+
+  /**
+   * The table a text match reads its rows from: the weighted rows when the
+   * search is on exactly the weighted fields and they hold everything else
+   * the statement reads of a matched row (filters and value facets on
+   * keyword columns, a relevance sort); otherwise the document table.
+   */
+  protected async matchSourceOf(
+    input: SearchTypes.ProviderSearchQuery,
+    catalog: StoredIndex,
+    columns: Map<string, KeywordColumn>,
+    facets: PlannedFacet[],
+    ordersByField: boolean
+  ): Promise<string> {
+    const table = catalog.table_name
+    const answered =
+      this.weightedSearches_.get(input) === "stored" &&
+      !ordersByField &&
+      facets.every((facet) => facet.type === "value" && facet.column) &&
+      !splitFilters(input.filters, columns).rest
+    return answered && (await this.hasWeightedRows(catalog))
+      ? weightedRowsTable(table)
+      : table
   }
 
   /**
@@ -265,6 +318,7 @@ export class FuzzyPostgresSearchService extends StockPostgresSearchService {
   }): Promise<SearchTypes.SearchTask> {
     const task = await super.clearIndex(input)
     const { table_name } = await this.retrieve(input.index)
+    await clearWeightedRows(this.execute_, table_name)
     await clearVocabulary(this.execute_, table_name)
     this.vocabularyCaches_.delete(table_name)
     return task
@@ -323,7 +377,13 @@ export class FuzzyPostgresSearchService extends StockPostgresSearchService {
       return
     }
     this.writtenSinceAnalyze_.set(table, 0)
-    this.execute_(`ANALYZE "${table}"`).catch((error: Error) =>
+    const rows = weightedRowsTable(table)
+    this.execute_(
+      `DO $$ BEGIN
+         ANALYZE "${table}";
+         IF to_regclass('"${rows}"') IS NOT NULL THEN ANALYZE "${rows}"; END IF;
+       END $$`
+    ).catch((error: Error) =>
       this.logger_?.warn(`Could not analyze "${table}": ${error.message}`)
     )
   }
@@ -384,15 +444,25 @@ export class FuzzyPostgresSearchService extends StockPostgresSearchService {
       fragments.q && fragments.matchSql
         ? { sql: fragments.matchSql(matchParams), params: matchParams }
         : undefined
+    const ordersByField = Object.keys(input.pagination?.order ?? {}).some(
+      (property) => property !== "_score"
+    )
     const statement = searchStatement({
       table: catalog.table_name,
+      source: match
+        ? await this.matchSourceOf(
+            input,
+            catalog,
+            columns,
+            facets,
+            ordersByField
+          )
+        : undefined,
       rankSql: fragments.rankSql,
       match,
       filters: this.filterScope(input, catalog, columns, !!match),
       orderSql: this.resolveOrderBy(input, catalog.plan, !!fragments.q),
-      ordersByField: Object.keys(input.pagination?.order ?? {}).some(
-        (property) => property !== "_score"
-      ),
+      ordersByField,
       take,
       skip,
       count: options.count !== "none",

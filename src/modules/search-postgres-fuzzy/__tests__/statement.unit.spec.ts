@@ -199,6 +199,30 @@ describe("one-statement search", () => {
     expect(sorted.sql).not.toContain("prescore")
   })
 
+  it("matches and ranks on a narrower source table, and reads documents from the document table", () => {
+    const statement = searchStatement({
+      table: "t",
+      source: "t_weighted_rows",
+      rankSql: () => "ts_rank(x, 'q')",
+      match: { sql: `"weighted_vector" @@ ?`, params: ["match"] },
+      orderSql: `score DESC NULLS LAST, "id" ASC`,
+      ordersByField: false,
+      take: 5,
+      skip: 0,
+      count: false,
+      facets: [],
+      candidates: { limit: 100, preScoreSql: () => "1" },
+    })
+    expect(statement.sql).toContain(
+      `FROM (SELECT * FROM "t_weighted_rows" WHERE "weighted_vector" @@ ? OFFSET 0) d`
+    )
+    expect(statement.sql).toContain(
+      `JOIN "t_weighted_rows" d ON d."id" = c."id"`
+    )
+    expect(statement.sql).toContain(`JOIN "t" d ON d."id" = page."id"`)
+    expect(statement.sql).not.toContain(`FROM "t" WHERE`)
+  })
+
   it("leaves out the page and the count when none is asked for", () => {
     const statement = searchStatement({
       table: "t",

@@ -1,11 +1,11 @@
 type Execute = (sql: string, params?: unknown[]) => Promise<unknown[]>
 
 /**
- * The GIN indexes of a document table: the stock provider's, and the one on
- * the weighted vector.
+ * The GIN indexes of a document table: the stock provider's, the one on the
+ * weighted vector, and the one of its weighted rows.
  */
 export function documentGinIndexes(table: string): string[] {
-  return ["fts", "trgm", "indexed", "weighted"].map(
+  return ["fts", "trgm", "indexed", "weighted", "weighted_rows"].map(
     (kind) => `"${table}_${kind}_idx"`
   )
 }

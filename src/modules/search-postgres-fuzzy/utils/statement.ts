@@ -10,6 +10,12 @@ import {
 /** What one search asks of its document table. */
 export type SearchStatementInput = {
   table: string
+  /**
+   * The table the text match reads and ranks its rows from, when not
+   * `table`: one with the same ids, the searched vector and every column
+   * the filters, facets and sort read. Documents still come from `table`.
+   */
+  source?: string
   /** Relevance expression; pushes its own placeholders' values. */
   rankSql: (params: unknown[]) => string
   /** The text match, when the query has words. */
@@ -59,7 +65,7 @@ function sourceSql(input: SearchStatementInput, params: unknown[]): string {
     return `"${input.table}"${where}`
   }
   params.push(...input.match.params, ...(input.filters?.params ?? []))
-  return `(SELECT * FROM "${input.table}" WHERE ${input.match.sql} OFFSET 0) d${where}`
+  return `(SELECT * FROM "${input.source ?? input.table}" WHERE ${input.match.sql} OFFSET 0) d${where}`
 }
 
 /**
@@ -94,7 +100,7 @@ export function searchStatement(input: SearchStatementInput): SqlFragment {
     params.push(bounded.limit)
     ctes.push(`r AS MATERIALIZED (SELECT d."id", ${rank} AS score
       FROM (SELECT "id" FROM m ORDER BY prescore DESC, "id" LIMIT ?) c
-      JOIN "${input.table}" d ON d."id" = c."id")`)
+      JOIN "${input.source ?? input.table}" d ON d."id" = c."id")`)
   }
   const ranked = bounded ? "r" : "m"
   let hits = `NULL::json`
