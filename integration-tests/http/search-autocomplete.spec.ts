@@ -64,6 +64,41 @@ medusaIntegrationTestRunner({
         no_result_queries: QueryTotals[]
       }
 
+    /**
+     * Autocomplete answers, none reused, as served and then with the provider
+     * told the index version lacks a storage it has (an older version).
+     */
+    const answersWithout = async (
+      storage: "hasWeightedVector" | "hasWeightedRows",
+      queries: string[]
+    ) => {
+      const answers = async () => {
+        const found: unknown[] = []
+        for (const q of queries) {
+          found.push(await autocomplete(q))
+        }
+        return found
+      }
+      process.env.SEARCH_AUTOCOMPLETE_CACHE_MS = "0"
+      const stub = jest.spyOn(
+        FuzzyPostgresSearchService.prototype as unknown as Record<
+          typeof storage,
+          () => Promise<boolean>
+        >,
+        storage
+      )
+      try {
+        const served = await answers()
+        stub.mockClear().mockResolvedValue(false)
+        const without = await answers()
+        expect(stub).toHaveBeenCalled()
+        return { served, without }
+      } finally {
+        stub.mockRestore()
+        delete process.env.SEARCH_AUTOCOMPLETE_CACHE_MS
+      }
+    }
+
     const activeVersion = async () => {
       const { rows } = await dbConnection.raw(
         `SELECT active_version FROM search_index WHERE name = 'product'`
@@ -136,30 +171,11 @@ medusaIntegrationTestRunner({
     })
 
     it("answers the same on an index version created before the weighted vector", async () => {
-      const handles = async (q: string) =>
-        (await autocomplete(q)).products.map(
-          (product: { handle: string }) => product.handle
-        )
-      // Every request searches: no answer is reused.
-      process.env.SEARCH_AUTOCOMPLETE_CACHE_MS = "0"
-      const stored = [await handles("madagasc"), await handles("choc")]
-      const older = jest
-        .spyOn(
-          FuzzyPostgresSearchService.prototype as unknown as {
-            hasWeightedVector: () => Promise<boolean>
-          },
-          "hasWeightedVector"
-        )
-        .mockResolvedValue(false)
-      try {
-        expect([await handles("madagasc"), await handles("choc")]).toEqual(
-          stored
-        )
-        expect(older).toHaveBeenCalled()
-      } finally {
-        older.mockRestore()
-        delete process.env.SEARCH_AUTOCOMPLETE_CACHE_MS
-      }
+      const { served, without } = await answersWithout("hasWeightedVector", [
+        "madagasc",
+        "choc",
+      ])
+      expect(without).toEqual(served)
     })
 
     it("matches names on the weighted rows, and answers the same without them", async () => {
@@ -202,25 +218,13 @@ medusaIntegrationTestRunner({
       }
       expect(await namesFirst("madagasc")).toEqual(["macaron-vanille"])
 
-      process.env.SEARCH_AUTOCOMPLETE_CACHE_MS = "0"
-      const answers = async () =>
-        Promise.all(["madagasc", "choc", "ma", "croisant"].map(autocomplete))
-      const withRows = await answers()
-      const without = jest
-        .spyOn(
-          FuzzyPostgresSearchService.prototype as unknown as {
-            hasWeightedRows: () => Promise<boolean>
-          },
-          "hasWeightedRows"
-        )
-        .mockResolvedValue(false)
-      try {
-        expect(await answers()).toEqual(withRows)
-        expect(without).toHaveBeenCalled()
-      } finally {
-        without.mockRestore()
-        delete process.env.SEARCH_AUTOCOMPLETE_CACHE_MS
-      }
+      const { served, without } = await answersWithout("hasWeightedRows", [
+        "madagasc",
+        "choc",
+        "ma",
+        "croisant",
+      ])
+      expect(without).toEqual(served)
     })
 
     it("counts top and no-result queries anonymously", async () => {

@@ -32,7 +32,7 @@ import {
 } from "./utils/statement"
 import { buildSynonymMap, synonymsOf, type SynonymMap } from "./utils/synonyms"
 import { trigramSimilarity } from "./utils/trigram"
-import { TtlCache } from "./utils/ttl-cache"
+import { remember, TtlCache } from "./utils/ttl-cache"
 import { buildCloseness, buildTsQuery } from "./utils/tsquery"
 import {
   addToVocabulary,
@@ -155,14 +155,7 @@ export class FuzzyPostgresSearchService extends StockPostgresSearchService {
 
   /** The catalog row of an index, read at most once per `CATALOG_TTL_MS`. */
   override async retrieve(index: string): Promise<StoredIndex> {
-    const cached = this.catalogs_.get(index)
-    if (cached) {
-      return await cached
-    }
-    const read = super.retrieve(index)
-    this.catalogs_.set(index, read)
-    read.catch(() => this.catalogs_.delete(index))
-    return await read
+    return await remember(this.catalogs_, index, () => super.retrieve(index))
   }
 
   override async upsertIndex(input: {
@@ -223,37 +216,25 @@ export class FuzzyPostgresSearchService extends StockPostgresSearchService {
     catalog: StoredIndex
   ): Promise<Map<string, KeywordColumn>> {
     const table = catalog.table_name
-    let columns = this.keywordColumns_.get(table)
-    if (!columns) {
-      columns = readKeywordColumns(this.execute_, table, catalog.plan)
-      this.keywordColumns_.set(table, columns)
-      columns.catch(() => this.keywordColumns_.delete(table))
-    }
-    return await columns
+    return await remember(this.keywordColumns_, table, () =>
+      readKeywordColumns(this.execute_, table, catalog.plan)
+    )
   }
 
   /** Whether an index version stores the weighted vector, read at most once per `CATALOG_TTL_MS`. */
   protected async hasWeightedVector(catalog: StoredIndex): Promise<boolean> {
     const table = catalog.table_name
-    let present = this.weightedVectors_.get(table)
-    if (!present) {
-      present = readWeightedVector(this.execute_, table)
-      this.weightedVectors_.set(table, present)
-      present.catch(() => this.weightedVectors_.delete(table))
-    }
-    return await present
+    return await remember(this.weightedVectors_, table, () =>
+      readWeightedVector(this.execute_, table)
+    )
   }
 
   /** Whether an index version has weighted rows, read at most once per `CATALOG_TTL_MS`. */
   protected async hasWeightedRows(catalog: StoredIndex): Promise<boolean> {
     const table = catalog.table_name
-    let present = this.weightedRows_.get(table)
-    if (!present) {
-      present = readWeightedRows(this.execute_, table)
-      this.weightedRows_.set(table, present)
-      present.catch(() => this.weightedRows_.delete(table))
-    }
-    return await present
+    return await remember(this.weightedRows_, table, () =>
+      readWeightedRows(this.execute_, table)
+    )
   }
 
   /**

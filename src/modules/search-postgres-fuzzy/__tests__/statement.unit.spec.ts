@@ -1,7 +1,7 @@
 import type { IndexPlan } from "../stock"
 import { planFacets } from "../utils/facets"
 import { readStatement, searchStatement } from "../utils/statement"
-import { TtlCache } from "../utils/ttl-cache"
+import { remember, TtlCache } from "../utils/ttl-cache"
 import { plannedField } from "./utils/planned-field"
 
 const plan: IndexPlan = {
@@ -274,6 +274,22 @@ describe("one-statement search", () => {
 })
 
 describe("TtlCache", () => {
+  it("shares one load per key and forgets a failed one", async () => {
+    const cache = new TtlCache<Promise<number>>(10, 60_000)
+    const load = jest.fn().mockResolvedValue(7)
+    const both = [remember(cache, "a", load), remember(cache, "a", load)]
+    await expect(Promise.all(both)).resolves.toEqual([7, 7])
+    expect(load).toHaveBeenCalledTimes(1)
+
+    const failing = jest
+      .fn()
+      .mockRejectedValueOnce(new Error("down"))
+      .mockResolvedValueOnce(8)
+    await expect(remember(cache, "b", failing)).rejects.toThrow("down")
+    await expect(remember(cache, "b", failing)).resolves.toEqual(8)
+    expect(failing).toHaveBeenCalledTimes(2)
+  })
+
   it("forgets the least recently used entry beyond its size", () => {
     const cache = new TtlCache<number>(2, 60_000)
     cache.set("a", 1)

@@ -46,3 +46,21 @@ export class TtlCache<V> {
     return this.entries_.size
   }
 }
+
+/**
+ * The cached promise of `key`, or a new one from `load`, cached until it
+ * expires; a rejected load is forgotten so the next call tries again.
+ */
+export function remember<T>(
+  cache: TtlCache<Promise<T>>,
+  key: string,
+  load: () => Promise<T>
+): Promise<T> {
+  let pending = cache.get(key)
+  if (!pending) {
+    pending = load()
+    cache.set(key, pending)
+    pending.catch(() => cache.delete(key))
+  }
+  return pending
+}

@@ -9,7 +9,10 @@ import {
   SEARCH_ANALYTICS_MODULE,
   type SearchAnalyticsModuleService,
 } from "../../../../modules/search-analytics"
-import { TtlCache } from "../../../../modules/search-postgres-fuzzy/utils/ttl-cache"
+import {
+  remember,
+  TtlCache,
+} from "../../../../modules/search-postgres-fuzzy/utils/ttl-cache"
 
 /** The product fields an autocomplete hit carries. */
 export const AUTOCOMPLETE_PRODUCT_FIELDS = [
@@ -139,14 +142,10 @@ export async function autocomplete(
   if (!cache) {
     return { query: input.q, ...(await answer(container, input)) }
   }
-  const key = answerKey(input)
-  let pending = cache.get(key)
-  if (!pending) {
-    pending = answer(container, input)
-    cache.set(key, pending)
-    pending.catch(() => cache.delete(key))
-  }
-  return { query: input.q, ...(await pending) }
+  const found = await remember(cache, answerKey(input), () =>
+    answer(container, input)
+  )
+  return { query: input.q, ...found }
 }
 
 type ProductSearch = {
