@@ -15,7 +15,7 @@ import type {
   TermCloseness,
 } from "./types"
 import { candidatePreScore } from "./utils/candidates"
-import { splitFilters } from "./utils/column-filters"
+import { splitFilters, type SplitFilters } from "./utils/column-filters"
 import { planFacets, type PlannedFacet } from "./utils/facets"
 import { mergePendingEntries } from "./utils/gin"
 import { highlightFields, highlightHits } from "./utils/highlight"
@@ -246,7 +246,7 @@ export class FuzzyPostgresSearchService extends StockPostgresSearchService {
   protected async matchSourceOf(
     input: SearchTypes.ProviderSearchQuery,
     catalog: StoredIndex,
-    columns: Map<string, KeywordColumn>,
+    split: SplitFilters,
     facets: PlannedFacet[],
     ordersByField: boolean
   ): Promise<string> {
@@ -255,22 +255,23 @@ export class FuzzyPostgresSearchService extends StockPostgresSearchService {
       this.weightedSearches_.get(input) === "stored" &&
       !ordersByField &&
       facets.every((facet) => facet.type === "value" && facet.column) &&
-      !splitFilters(input.filters, columns).rest
+      !split.rest
     return answered && (await this.hasWeightedRows(catalog))
       ? weightedRowsTable(table)
       : table
   }
 
   /**
-   * The filters of a search. Under a text match they are checked on the rows
-   * the match found, so keyword columns answer what they can; without one,
-   * the stock containment SQL lets the filter index find the rows.
+   * The filters of a search. Under a text match (`split`, the filters split
+   * over the keyword columns) they are checked on the rows the match found,
+   * so keyword columns answer what they can; without one, the stock
+   * containment SQL lets the filter index find the rows.
    */
   protected filterScope(
     input: SearchTypes.ProviderSearchQuery,
     catalog: StoredIndex,
     columns: Map<string, KeywordColumn>,
-    matched: boolean
+    split: SplitFilters | undefined
   ): SqlFragment | undefined {
     const scope = (filters: SearchTypes.ProviderSearchQuery["filters"]) =>
       this.buildFacetScope({
@@ -279,10 +280,9 @@ export class FuzzyPostgresSearchService extends StockPostgresSearchService {
         useKeyword: false,
         useVector: false,
       })
-    if (!matched || !columns.size) {
+    if (!split || !columns.size) {
       return scope(input.filters)
     }
-    const split = splitFilters(input.filters, columns)
     const parts = [split.columns, split.rest && scope(split.rest)].filter(
       (part): part is SqlFragment => !!part
     )
@@ -428,20 +428,15 @@ export class FuzzyPostgresSearchService extends StockPostgresSearchService {
     const ordersByField = Object.keys(input.pagination?.order ?? {}).some(
       (property) => property !== "_score"
     )
+    const split = match ? splitFilters(input.filters, columns) : undefined
     const statement = searchStatement({
       table: catalog.table_name,
-      source: match
-        ? await this.matchSourceOf(
-            input,
-            catalog,
-            columns,
-            facets,
-            ordersByField
-          )
+      source: split
+        ? await this.matchSourceOf(input, catalog, split, facets, ordersByField)
         : undefined,
       rankSql: fragments.rankSql,
       match,
-      filters: this.filterScope(input, catalog, columns, !!match),
+      filters: this.filterScope(input, catalog, columns, split),
       orderSql: this.resolveOrderBy(input, catalog.plan, !!fragments.q),
       ordersByField,
       take,

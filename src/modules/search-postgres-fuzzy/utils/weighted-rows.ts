@@ -1,6 +1,6 @@
 import type { IndexPlan } from "../stock"
-import { keywordColumns, type KeywordColumn } from "./keyword-columns"
-import { WEIGHTED_VECTOR, weightedFields } from "./weighted-vector"
+import { keywordColumns } from "./keyword-columns"
+import { hasWeightedSubset, WEIGHTED_VECTOR } from "./weighted-vector"
 
 type Execute = (sql: string, params?: unknown[]) => Promise<unknown[]>
 
@@ -14,14 +14,6 @@ export function weightedRowsTable(table: string): string {
 
 function syncFunction(table: string): string {
   return `${weightedRowsTable(table)}_sync`
-}
-
-/**
- * The columns the weighted rows hold besides the id and the weighted vector:
- * the keyword columns, so filters and value facets are answered there.
- */
-function mirroredColumns(plan: IndexPlan): KeywordColumn[] {
-  return [...keywordColumns(plan).values()]
 }
 
 /**
@@ -39,17 +31,13 @@ export async function addWeightedRows(
   table: string,
   plan: IndexPlan
 ) {
-  const weighted = weightedFields(plan).length
-  if (
-    !weighted ||
-    weighted === plan.searchable.length ||
-    syncFunction(table).length > MAX_IDENTIFIER
-  ) {
+  if (!hasWeightedSubset(plan) || syncFunction(table).length > MAX_IDENTIFIER) {
     return
   }
   const existed = await readWeightedRows(execute, table)
   const rows = weightedRowsTable(table)
-  const columns = mirroredColumns(plan)
+  // The keyword columns, so filters and value facets are answered there.
+  const columns = [...keywordColumns(plan).values()]
   const names = ["id", WEIGHTED_VECTOR, ...columns.map((column) => column.name)]
   const quoted = names.map((name) => `"${name}"`)
   await execute(

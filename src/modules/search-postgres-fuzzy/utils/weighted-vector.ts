@@ -20,7 +20,7 @@ export function weightedFields(plan: IndexPlan): string[] {
 }
 
 /** Whether a plan has weighted fields and others besides them. */
-function hasWeightedSubset(plan: IndexPlan): boolean {
+export function hasWeightedSubset(plan: IndexPlan): boolean {
   const weighted = weightedFields(plan).length
   return weighted > 0 && weighted < plan.searchable.length
 }
