@@ -8,16 +8,19 @@
  * (BENCH_FLASH_SALE_HTTP_CONCURRENCY, 10 connections):
  *   - GET /health, BENCH_FLASH_SALE_HEALTH_REQUESTS (2000) requests;
  *   - POST /store/flash-sales/:id/reservations: BENCH_FLASH_SALE_SHOPPERS
- *     (100) registered shoppers, each reserving once into their own cart, on
- *     a fresh sale allocated for half of them, so admissions (reserve and
- *     add to cart) and sold-out refusals are both timed.
+ *     (100) registered shoppers, each reserving once on a fresh sale
+ *     allocated for half of them, so admissions and sold-out refusals are
+ *     both timed: once alone (the rush path), once straight into their cart
+ *     on a second sale;
+ *   - then, untimed against the others, the second step of reserving alone:
+ *     POST /store/carts/:id/flash-sale-reservations for each admitted one.
  *   - two of Medusa's own store routes, as floors of what a route costs
  *     on this stack: GET /store/customers/me (authentication and one read)
- *     and POST /store/carts/:id/line-items (Medusa's add to cart, which the
- *     reserve route runs after taking the units), each shopper on a second
+ *     and POST /store/carts/:id/line-items (Medusa's add to cart, which
+ *     reserving into a cart runs after taking the units), each shopper on a second
  *     cart of their own with another product.
- * Prints the medians of req/s and p50/p99 per route, the reserve/health and
- * reserve/add-to-cart ratios, then the units oversold according to the
+ * Prints the medians of req/s and p50/p99 per route, the ratios to /health,
+ * then the units oversold according to the
  * PostgreSQL rows and counters. BENCH_FLASH_SALE_CPU_PROF=<dir> writes a CPU profile of the
  * server there.
  */
@@ -247,48 +250,64 @@ async function runHttpBench() {
     let admitted = 0
     let held = 0
     let oversold = 0
+    const newSale = async (round, what) =>
+      (
+        await call("POST", "/admin/flash-sales", {
+          token: adminToken,
+          body: {
+            title: `HTTP benchmark ${round + 1}, ${what}`,
+            starts_at: new Date(Date.now() - 60000).toISOString(),
+            ends_at: new Date(Date.now() + 3600000).toISOString(),
+            items: [
+              {
+                variant_id: variantId,
+                prices: { eur: 19 },
+                units_allocated: Math.min(Math.ceil(SHOPPERS / 2), 100),
+                per_customer_limit: 1,
+              },
+            ],
+          },
+        })
+      ).flash_sale
     for (let round = 0; round < ROUNDS; round++) {
-      const { flash_sale: sale } = await call("POST", "/admin/flash-sales", {
-        token: adminToken,
-        body: {
-          title: `HTTP benchmark ${round + 1}`,
-          starts_at: new Date(Date.now() - 60000).toISOString(),
-          ends_at: new Date(Date.now() + 3600000).toISOString(),
-          items: [
-            {
-              variant_id: variantId,
-              prices: { eur: 19 },
-              units_allocated: Math.min(Math.ceil(SHOPPERS / 2), 100),
-              per_customer_limit: 1,
-            },
-          ],
-        },
-      })
-      const [item] = sale.items
-      const reserve = () =>
+      const shopperOf = (i) => shoppers[round * SHOPPERS + i]
+      // One sale reserved alone, one reserved straight into carts.
+      const alone = await newSale(round, "reserved alone")
+      const intoCart = await newSale(round, "reserved into carts")
+      const reservationIds = new Array(SHOPPERS).fill(null)
+      const reserveOn = (sale, withCart) => () =>
         runConcurrently({
           total: SHOPPERS,
           concurrency: CONCURRENCY,
           task: async (i) => {
-            const shopper = shoppers[round * SHOPPERS + i]
+            const shopper = shopperOf(i)
             const startedAt = performance.now()
             try {
-              await call("POST", `/store/flash-sales/${sale.id}/reservations`, {
-                token: shopper.token,
-                body: {
-                  item_id: item.id,
-                  quantity: 1,
-                  cart_id: shopper.cartId,
-                },
-              })
-              latencies.admitted.push(performance.now() - startedAt)
+              const { reservation } = await call(
+                "POST",
+                `/store/flash-sales/${sale.id}/reservations`,
+                {
+                  token: shopper.token,
+                  body: {
+                    item_id: sale.items[0].id,
+                    quantity: 1,
+                    ...(withCart ? { cart_id: shopper.cartId } : {}),
+                  },
+                }
+              )
+              if (!withCart) {
+                reservationIds[i] = reservation.id
+                latencies.admitted.push(performance.now() - startedAt)
+              }
               admitted++
             } catch (error) {
               if (error.status !== 400) {
                 throw error
               }
               reasons.add(error.data.message)
-              latencies.refused.push(performance.now() - startedAt)
+              if (!withCart) {
+                latencies.refused.push(performance.now() - startedAt)
+              }
             }
           },
         })
@@ -297,43 +316,64 @@ async function runHttpBench() {
           total: SHOPPERS,
           concurrency: CONCURRENCY,
           task: (i) =>
-            call("GET", "/store/customers/me", {
-              token: shoppers[round * SHOPPERS + i].token,
-            }),
+            call("GET", "/store/customers/me", { token: shopperOf(i).token }),
         })
       const addToCart = () =>
         runConcurrently({
           total: SHOPPERS,
           concurrency: CONCURRENCY,
-          task: (i) => {
-            const shopper = shoppers[round * SHOPPERS + i]
-            return call(
+          task: (i) =>
+            call(
               "POST",
-              `/store/carts/${shopper.baselineCartId}/line-items`,
+              `/store/carts/${shopperOf(i).baselineCartId}/line-items`,
               {
-                token: shopper.token,
+                token: shopperOf(i).token,
                 body: { variant_id: baselineVariantId, quantity: 1 },
               }
-            )
-          },
+            ),
         })
-      // Each round starts with another of the four, in turn.
-      const timed = { health, me, addToCart, reserve }
+      // Each round starts with another of the five, in turn.
+      const timed = {
+        health,
+        me,
+        addToCart,
+        reserve: reserveOn(alone, false),
+        reserveIntoCart: reserveOn(intoCart, true),
+      }
       const order = Object.keys(timed)
       const figures = {}
       for (let k = 0; k < order.length; k++) {
         const name = order[(round + k) % order.length]
         figures[name] = await timed[name]()
       }
+      // The second step of reserving alone: each admitted reservation joins
+      // the shopper's other cart.
+      const placed = reservationIds.flatMap((id, i) => (id ? [[id, i]] : []))
+      figures.placeInCart = await runConcurrently({
+        total: placed.length,
+        concurrency: CONCURRENCY,
+        task: (k) => {
+          const [id, i] = placed[k]
+          return call(
+            "POST",
+            `/store/carts/${shopperOf(i).baselineCartId}/flash-sale-reservations`,
+            { token: shopperOf(i).token, body: { reservation_id: id } }
+          )
+        },
+      })
       rounds.push(figures)
-      const units = await oversoldUnits(databaseUrl, item.id)
-      held += units.held
-      oversold += units.oversold
+      for (const sale of [alone, intoCart]) {
+        const units = await oversoldUnits(databaseUrl, sale.items[0].id)
+        held += units.held
+        oversold += units.oversold
+      }
       console.log(
         `bench: round ${round + 1}/${ROUNDS}: health ${Math.round(figures.health.opsPerSecond)}/s, ` +
           `customers/me ${Math.round(figures.me.opsPerSecond)}/s, ` +
           `add to cart ${Math.round(figures.addToCart.opsPerSecond)}/s, ` +
-          `reserve ${Math.round(figures.reserve.opsPerSecond)}/s`
+          `reserve ${Math.round(figures.reserve.opsPerSecond)}/s, ` +
+          `reserve into cart ${Math.round(figures.reserveIntoCart.opsPerSecond)}/s, ` +
+          `reservation into cart ${Math.round(figures.placeInCart.opsPerSecond)}/s`
       )
     }
     if (reasons.size) {
@@ -377,7 +417,7 @@ async function runHttpBench() {
       errors("addToCart")
     )
     row(
-      `POST reservations (${SHOPPERS} a round)`,
+      `POST reservations, alone (${SHOPPERS} a round)`,
       med((r) => r.reserve.opsPerSecond),
       med((r) => r.reserve.p50),
       med((r) => r.reserve.p99),
@@ -391,20 +431,35 @@ async function runHttpBench() {
         percentile(values, 0.99)
       )
     }
-    const percentOf = (name) =>
-      `${(med((r) => r.reserve.opsPerSecond / r[name].opsPerSecond) * 100).toFixed(1)}%`
+    row(
+      `POST reservations into a cart (${SHOPPERS} a round)`,
+      med((r) => r.reserveIntoCart.opsPerSecond),
+      med((r) => r.reserveIntoCart.p50),
+      med((r) => r.reserveIntoCart.p99),
+      errors("reserveIntoCart")
+    )
+    row(
+      "POST carts/:id/flash-sale-reservations (admitted)",
+      med((r) => r.placeInCart.opsPerSecond),
+      med((r) => r.placeInCart.p50),
+      med((r) => r.placeInCart.p99),
+      errors("placeInCart")
+    )
+    const percentOf = (route, name) =>
+      `${(med((r) => r[route].opsPerSecond / r[name].opsPerSecond) * 100).toFixed(1)}%`
     console.log(
-      `  reserve / health: ${percentOf("health")} (goal 50%); ` +
-        `customers/me / health: ${(med((r) => r.me.opsPerSecond / r.health.opsPerSecond) * 100).toFixed(1)}%; ` +
-        `reserve / add to cart: ${percentOf("addToCart")}\n` +
+      `  reserve / health: ${percentOf("reserve", "health")} (goal 50%); ` +
+        `customers/me / health: ${percentOf("me", "health")}; ` +
+        `reserve into a cart / health: ${percentOf("reserveIntoCart", "health")}; ` +
+        `reserve into a cart / add to cart: ${percentOf("reserveIntoCart", "addToCart")}\n` +
         `  units held ${held}; admitted ${admitted}; units oversold: ${oversold}`
     )
     if (
       oversold ||
       admitted !== held ||
-      errors("reserve") ||
-      errors("me") ||
-      errors("addToCart")
+      ["reserve", "reserveIntoCart", "placeInCart", "me", "addToCart"].some(
+        (name) => errors(name)
+      )
     ) {
       process.exitCode = 1
     }

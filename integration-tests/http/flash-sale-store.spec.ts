@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { reserveFlashSaleItemWorkflow } from "../../src/workflows/flash-sale/reserve-item"
+import { reserveFlashSaleItemIntoCartWorkflow } from "../../src/workflows/flash-sale/reserve-item-into-cart"
 import { sweepExpiredReservationsWorkflow } from "../../src/workflows/flash-sale/sweep-expired-reservations"
 import { completeCart, type StoreHeaders } from "../utils/checkout"
 import {
@@ -144,7 +144,7 @@ medusaIntegrationTestRunner({
       const cartId = await flash.openCart(shopper.headers)
 
       await awayFromMinuteBoundary(10)
-      const { result: reservation } = await reserveFlashSaleItemWorkflow(
+      const { result: reservation } = await reserveFlashSaleItemIntoCartWorkflow(
         getContainer()
       ).run({
         input: {

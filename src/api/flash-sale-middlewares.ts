@@ -12,6 +12,7 @@ import {
 } from "./admin/flash-sales/validators"
 import { limitReservationAttempts } from "./store/flash-sales/rate-limit"
 import {
+  StoreAddFlashSaleReservationToCart,
   StoreGetFlashSale,
   StoreListFlashSaleReservations,
   StoreListFlashSales,
@@ -39,6 +40,14 @@ export const flashSaleStoreMiddlewares: MiddlewareRoute[] = [
       customerOnly,
       limitReservationAttempts,
       validateAndTransformBody(StoreReserveFlashSaleItem),
+    ],
+  },
+  {
+    matcher: "/store/carts/:id/flash-sale-reservations",
+    methods: ["POST"],
+    middlewares: [
+      customerOnly,
+      validateAndTransformBody(StoreAddFlashSaleReservationToCart),
     ],
   },
   {

@@ -124,6 +124,38 @@ export default class FlashSaleModuleService extends MedusaService({
   }
 
   /**
+   * Puts the customer's held reservation into a cart: once, while it is
+   * active and unexpired. Throws `NOT_FOUND` for someone else's and
+   * `NOT_ALLOWED` when it lapsed, was bought or is already in a cart.
+   */
+  @InjectManager()
+  async placeInCart(
+    reservationId: string,
+    input: { customerId: string; cartId: string },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<FlashSaleReservationDTO> {
+    assertId("reservationId", reservationId)
+    assertId("customerId", input.customerId)
+    assertId("cartId", input.cartId)
+    return await this.store_.placeInCart(
+      reservationId,
+      input.customerId,
+      input.cartId,
+      sharedContext
+    )
+  }
+
+  /** Undoes `placeInCart` while the reservation is still in `cartId`. */
+  @InjectManager()
+  async takeOutOfCart(
+    reservationId: string,
+    cartId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    await this.store_.takeOutOfCart(reservationId, cartId, sharedContext)
+  }
+
+  /**
    * Gives a bought reservation's units back to the sale (its order was
    * canceled) and frees the customer's limit. Once only: `changed` is false
    * when it was already returned. Throws `NOT_ALLOWED` for one never bought.

@@ -25,11 +25,20 @@ export const StoreReserveFlashSaleItem = z
       .string()
       .regex(/^[A-Za-z0-9_-]{1,128}$/, "item_id must be a flash sale item id"),
     quantity: z.number().int().min(1).max(1000),
-    cart_id: z.string().min(1),
+    /** Reserve straight into this cart; without it, the reservation alone. */
+    cart_id: z.string().min(1).optional(),
   })
   .strict()
 export type StoreReserveFlashSaleItemType = z.infer<
   typeof StoreReserveFlashSaleItem
+>
+
+/** `POST /store/carts/:id/flash-sale-reservations` */
+export const StoreAddFlashSaleReservationToCart = z
+  .object({ reservation_id: z.string().min(1) })
+  .strict()
+export type StoreAddFlashSaleReservationToCartType = z.infer<
+  typeof StoreAddFlashSaleReservationToCart
 >
 
 /** `GET /store/customers/me/flash-sale-reservations` */

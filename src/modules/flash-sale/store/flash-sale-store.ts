@@ -16,10 +16,12 @@ import type {
 import {
   explainRefusal,
   overCustomerLimit,
+  reservationInCart,
   reservationLapsed,
   reservationNotFound,
   reservationNotPurchased,
   reservationPurchased,
+  reservationReleased,
   soldOut,
 } from "../utils/refusals"
 import { sqlManagerOf } from "../utils/transaction-manager"
@@ -257,6 +259,54 @@ export class FlashSaleStore {
       return { reservation: current, changed: false }
     }
     throw reservationLapsed()
+  }
+
+  /**
+   * Puts the customer's reservation into a cart while it is active,
+   * unexpired and in no cart yet; throws why not otherwise (someone else's
+   * is reported as missing).
+   */
+  @InjectManager()
+  async placeInCart(
+    reservationId: string,
+    customerId: string,
+    cartId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<FlashSaleReservationDTO> {
+    const [placed] = await selectReservations(
+      sqlManagerOf(sharedContext),
+      sql.PLACE_IN_CART,
+      [cartId, reservationId, customerId]
+    )
+    if (placed) {
+      return placed
+    }
+    const current = await this.findReservation(reservationId, sharedContext)
+    if (current.customer_id !== customerId) {
+      throw reservationNotFound(reservationId)
+    }
+    if (current.status === "converted") {
+      throw reservationPurchased()
+    }
+    if (current.status === "active" && current.cart_id) {
+      throw reservationInCart(current.cart_id === cartId)
+    }
+    throw current.status === "released"
+      ? reservationReleased()
+      : reservationLapsed()
+  }
+
+  /** Takes a reservation out of `cartId` again; a no-op elsewhere. */
+  @InjectManager()
+  async takeOutOfCart(
+    reservationId: string,
+    cartId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    await sqlManagerOf(sharedContext).execute(sql.TAKE_OUT_OF_CART, [
+      reservationId,
+      cartId,
+    ])
   }
 
   /**

@@ -317,3 +317,28 @@ SET units_allocated = ?, updated_at = clock_timestamp()
 WHERE item.id = ? AND item.sale_id = ? AND item.deleted_at IS NULL
   AND item.units_allocated <> ?
 RETURNING item.id, item.sale_id, item.variant_id, ${UNITS_LEFT}`
+
+/**
+ * Puts a reservation that is in no cart yet into one, while it is the
+ * customer's, active and unexpired. Params: cart id, reservation id,
+ * customer id.
+ */
+export const PLACE_IN_CART = `
+WITH r AS (
+  UPDATE flash_sale_reservation
+  SET cart_id = ?, updated_at = clock_timestamp()
+  WHERE id = ? AND customer_id = ? AND status = 'active'
+    AND expires_at > clock_timestamp() AND cart_id IS NULL
+    AND deleted_at IS NULL
+  RETURNING ${RESERVATION_COLUMNS}
+)
+SELECT ${RESERVATION_WITH_SALE} FROM r JOIN flash_sale_item i ON i.id = r.item_id`
+
+/**
+ * Takes a reservation back out of the cart it was put in, if it is still
+ * there. Params: reservation id, cart id.
+ */
+export const TAKE_OUT_OF_CART = `
+UPDATE flash_sale_reservation
+SET cart_id = NULL, updated_at = clock_timestamp()
+WHERE id = ? AND cart_id = ? AND deleted_at IS NULL`

@@ -75,6 +75,24 @@ export function reservationLapsed(): MedusaError {
   )
 }
 
+/** `NOT_ALLOWED` when a reservation was given back. */
+export function reservationReleased(): MedusaError {
+  return new MedusaError(
+    MedusaError.Types.NOT_ALLOWED,
+    "This flash sale reservation was released; reserve the item again"
+  )
+}
+
+/** `NOT_ALLOWED` when a reservation is already in a cart. */
+export function reservationInCart(thisCart: boolean): MedusaError {
+  return new MedusaError(
+    MedusaError.Types.NOT_ALLOWED,
+    thisCart
+      ? "This flash sale reservation is already in this cart"
+      : "This flash sale reservation is already in another cart; remove it there first"
+  )
+}
+
 /** `NOT_ALLOWED` when releasing a reservation that was bought. */
 export function reservationPurchased(): MedusaError {
   return new MedusaError(

@@ -20,3 +20,27 @@ export function reservationIdsOf(items: WithMetadata[] | null | undefined) {
   const ids = (items ?? []).map(reservationIdOf)
   return [...new Set(ids.filter((id): id is string => id !== null))]
 }
+
+/** What a cart line backed by a reservation is made of. */
+export type FlashLine = {
+  variant_id: string
+  quantity: number
+  unit_price: number
+  reservation_id: string
+  sale_id: string
+}
+
+/** The `addToCartWorkflow` items of a reserved line at the flash price. */
+export function flashLineItems(line: FlashLine) {
+  return [
+    {
+      variant_id: line.variant_id,
+      quantity: line.quantity,
+      unit_price: line.unit_price,
+      metadata: {
+        [RESERVATION_ID_KEY]: line.reservation_id,
+        [SALE_ID_KEY]: line.sale_id,
+      },
+    },
+  ]
+}
