@@ -144,18 +144,17 @@ medusaIntegrationTestRunner({
       const cartId = await flash.openCart(shopper.headers)
 
       await awayFromMinuteBoundary(10)
-      const { result: reservation } = await reserveFlashSaleItemIntoCartWorkflow(
-        getContainer()
-      ).run({
-        input: {
-          sale_id: sale.id,
-          item_id: sale.items[0].id,
-          quantity: 1,
-          cart_id: cartId,
-          customer_id: shopper.id,
-          ttl_seconds: 1,
-        },
-      })
+      const { result: reservation } =
+        await reserveFlashSaleItemIntoCartWorkflow(getContainer()).run({
+          input: {
+            sale_id: sale.id,
+            item_id: sale.items[0].id,
+            quantity: 1,
+            cart_id: cartId,
+            customer_id: shopper.id,
+            ttl_seconds: 1,
+          },
+        })
       await flash.readyForPayment(shopper.headers, cartId)
       const wait = new Date(reservation.expires_at).getTime() - Date.now()
       await new Promise((resolve) =>
@@ -302,11 +301,9 @@ medusaIntegrationTestRunner({
       expect(extraMessage).toEqual(
         "Invalid request: Unrecognized fields: 'price'"
       )
-      const [missingStatus] = await tryReserve(b.headers, sale.id, {
-        item_id: itemId,
-        quantity: 1,
-      })
-      expect(missingStatus).toEqual(400)
+      expect(
+        await tryReserve(b.headers, sale.id, { quantity: 1, cart_id: cartB })
+      ).toEqual([400, "Invalid request: Field 'item_id' is required"])
       expect(await tryReserve(b.headers, sale.id, good)).toEqual([
         404,
         `Cart ${cartA} was not found among your open carts`,
@@ -326,6 +323,11 @@ medusaIntegrationTestRunner({
       expect(await flash.cartLines(b.headers, cartB)).toEqual([])
 
       const cartC = await flash.openCart(c.headers)
+      const [emptyCartStatus] = await tryReserve(c.headers, sale.id, {
+        ...good,
+        cart_id: "",
+      })
+      expect(emptyCartStatus).toEqual(400)
       const { data: held } = await flash.reserve(c.headers, sale.id, {
         ...good,
         cart_id: cartC,
