@@ -1,8 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { reserveFlashSaleItemWorkflow } from "../../src/workflows/flash-sale/reserve-item"
 import { completeCart, type StoreHeaders } from "../utils/checkout"
-import { attempt, useFlashSaleStore } from "../utils/flash-sale"
+import { attempt, emptyStockOf, useFlashSaleStore } from "../utils/flash-sale"
 import { waitFor } from "../utils/wait-for"
 
 jest.setTimeout(120_000)
@@ -289,25 +288,7 @@ medusaIntegrationTestRunner({
       const reservationId = data.reservation.id
 
       // The stock runs out between reserving and joining the cart.
-      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
-      const { data: variants } = await query.graph({
-        entity: "variant",
-        fields: [
-          "inventory_items.inventory_item_id",
-          "inventory_items.inventory.location_levels.location_id",
-        ],
-        filters: { id: variantId },
-      })
-      const link = variants[0].inventory_items![0]!
-      await getContainer()
-        .resolve(Modules.INVENTORY)
-        .updateInventoryLevels(
-          link.inventory!.location_levels!.map((level) => ({
-            inventory_item_id: link.inventory_item_id,
-            location_id: level!.location_id,
-            stocked_quantity: 0,
-          }))
-        )
+      await emptyStockOf(getContainer(), variantId)
 
       const cartId = await flash.openCart(shopper.headers)
       const refused = await placeInCart(shopper.headers, cartId, {

@@ -1,10 +1,11 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { Modules } from "@medusajs/framework/utils"
 import { reserveFlashSaleItemIntoCartWorkflow } from "../../src/workflows/flash-sale/reserve-item-into-cart"
 import { sweepExpiredReservationsWorkflow } from "../../src/workflows/flash-sale/sweep-expired-reservations"
 import { completeCart, type StoreHeaders } from "../utils/checkout"
 import {
   attempt,
+  emptyStockOf,
   awayFromMinuteBoundary,
   statusOf,
   useFlashSaleStore,
@@ -443,25 +444,7 @@ medusaIntegrationTestRunner({
       const sale = await flash.createSale([
         { variant_id: variantId, units_allocated: 5 },
       ])
-      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
-      const { data: variants } = await query.graph({
-        entity: "variant",
-        fields: [
-          "inventory_items.inventory_item_id",
-          "inventory_items.inventory.location_levels.location_id",
-        ],
-        filters: { id: variantId },
-      })
-      const link = variants[0].inventory_items![0]!
-      await getContainer()
-        .resolve(Modules.INVENTORY)
-        .updateInventoryLevels(
-          link.inventory!.location_levels!.map((level) => ({
-            inventory_item_id: link.inventory_item_id,
-            location_id: level!.location_id,
-            stocked_quantity: 0,
-          }))
-        )
+      await emptyStockOf(getContainer(), variantId)
 
       const shopper = await flash.register()
       const cartId = await flash.openCart(shopper.headers)

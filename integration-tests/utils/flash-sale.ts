@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { AxiosInstance } from "axios"
 import Redis from "ioredis"
 import {
@@ -324,6 +324,30 @@ export function flashSaleHelpers(
     readyForPayment,
     cartLines,
   }
+}
+
+/** Sets the variant's stock to 0 at every location: carts refuse it then. */
+export async function emptyStockOf(
+  container: MedusaContainer,
+  variantId: string
+) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: variants } = await query.graph({
+    entity: "variant",
+    fields: [
+      "inventory_items.inventory_item_id",
+      "inventory_items.inventory.location_levels.location_id",
+    ],
+    filters: { id: variantId },
+  })
+  const link = variants[0].inventory_items![0]!
+  await container.resolve(Modules.INVENTORY).updateInventoryLevels(
+    link.inventory!.location_levels!.map((level) => ({
+      inventory_item_id: link.inventory_item_id,
+      location_id: level!.location_id,
+      stocked_quantity: 0,
+    }))
+  )
 }
 
 /**

@@ -4,13 +4,11 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { addToCartWorkflow } from "@medusajs/medusa/core-flows"
-import {
-  DEFAULT_RESERVATION_TTL_SECONDS,
-  type ReserveFlashSaleItemInput,
-} from "./reserve-item"
+import { reserveArgs, type ReserveFlashSaleItemInput } from "./reserve-item"
 import { prepareReservationStep } from "./steps/prepare-reservation"
 import { reserveItemStep } from "./steps/reserve-item"
 import { emitReservationEvents } from "./utils/emit-reservation-events"
+import { heldReservation } from "./utils/held-reservation"
 import { flashLineItems } from "./utils/line-items"
 
 export const reserveFlashSaleItemIntoCartWorkflowId =
@@ -37,17 +35,7 @@ export const reserveFlashSaleItemIntoCartWorkflow = createWorkflow(
       item_id: input.item_id,
     })
 
-    const reserveInput = transform({ input }, function reserveArgs({ input }) {
-      return {
-        saleId: input.sale_id,
-        itemId: input.item_id,
-        customerId: input.customer_id,
-        quantity: input.quantity,
-        ttlSeconds: input.ttl_seconds ?? DEFAULT_RESERVATION_TTL_SECONDS,
-        cartId: input.cart_id,
-      }
-    })
-    const reservation = reserveItemStep(reserveInput)
+    const reservation = reserveItemStep(transform(input, reserveArgs))
 
     const items = transform(
       { input, reservation, variant_id, unit_price },
@@ -76,13 +64,6 @@ export const reserveFlashSaleItemIntoCartWorkflow = createWorkflow(
     )
     emitReservationEvents(taken)
 
-    const held = transform(
-      { reservation },
-      function heldReservation({ reservation }) {
-        const { took_last_unit: _tookLastUnit, ...held } = reservation
-        return held
-      }
-    )
-    return new WorkflowResponse(held)
+    return new WorkflowResponse(transform(reservation, heldReservation))
   }
 )

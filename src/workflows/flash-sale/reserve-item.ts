@@ -3,8 +3,10 @@ import {
   transform,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
+import type { ReserveInput } from "../../modules/flash-sale"
 import { reserveItemStep } from "./steps/reserve-item"
 import { emitReservationEvents } from "./utils/emit-reservation-events"
+import { heldReservation } from "./utils/held-reservation"
 
 export const reserveFlashSaleItemWorkflowId = "flash-sale-reserve-item"
 
@@ -20,6 +22,20 @@ export type ReserveFlashSaleItemInput = {
   ttl_seconds?: number
 }
 
+/** The module's `reserve` input for a workflow's, into `cart_id` if given. */
+export function reserveArgs(
+  input: ReserveFlashSaleItemInput & { cart_id?: string }
+): ReserveInput {
+  return {
+    saleId: input.sale_id,
+    itemId: input.item_id,
+    customerId: input.customer_id,
+    quantity: input.quantity,
+    ttlSeconds: input.ttl_seconds ?? DEFAULT_RESERVATION_TTL_SECONDS,
+    cartId: input.cart_id ?? null,
+  }
+}
+
 /**
  * Reserves units of a flash-sale item for a customer, in no cart yet: the
  * step of a rush that must be fast. The customer then puts the reservation
@@ -29,25 +45,9 @@ export type ReserveFlashSaleItemInput = {
 export const reserveFlashSaleItemWorkflow = createWorkflow(
   reserveFlashSaleItemWorkflowId,
   (input: ReserveFlashSaleItemInput) => {
-    const reserveInput = transform({ input }, function reserveArgs({ input }) {
-      return {
-        saleId: input.sale_id,
-        itemId: input.item_id,
-        customerId: input.customer_id,
-        quantity: input.quantity,
-        ttlSeconds: input.ttl_seconds ?? DEFAULT_RESERVATION_TTL_SECONDS,
-      }
-    })
-    const reservation = reserveItemStep(reserveInput)
+    const reservation = reserveItemStep(transform(input, reserveArgs))
     emitReservationEvents(reservation)
 
-    const held = transform(
-      { reservation },
-      function heldReservation({ reservation }) {
-        const { took_last_unit: _tookLastUnit, ...held } = reservation
-        return held
-      }
-    )
-    return new WorkflowResponse(held)
+    return new WorkflowResponse(transform(reservation, heldReservation))
   }
 )
