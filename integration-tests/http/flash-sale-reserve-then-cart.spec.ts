@@ -275,6 +275,39 @@ medusaIntegrationTestRunner({
       expect((await stored(aliceReservation)).status).toEqual("active")
     })
 
+    it("puts a reservation into one cart only when two carts ask at once", async () => {
+      const variantId = await flash.variantOf("tarte-tatin", 2)
+      const sale = await flash.createSale([
+        { variant_id: variantId, units_allocated: 5 },
+      ])
+      const shopper = await flash.register()
+      const { data } = await flash.reserve(shopper.headers, sale.id, {
+        item_id: sale.items[0].id,
+        quantity: 1,
+      })
+      const carts = [
+        await flash.openCart(shopper.headers),
+        await flash.openCart(shopper.headers),
+      ]
+
+      const answers = await Promise.all(
+        carts.map((cartId) =>
+          placeInCart(shopper.headers, cartId, {
+            reservation_id: data.reservation.id,
+          })
+        )
+      )
+      expect(answers.map(({ status }) => status).sort()).toEqual([200, 400])
+      const winner = carts[answers.findIndex(({ status }) => status === 200)]
+      const lines = await Promise.all(
+        carts.map((cartId) => flash.cartLines(shopper.headers, cartId))
+      )
+      expect(lines.map((cartLines) => cartLines.length).sort()).toEqual([0, 1])
+      expect(await stored(data.reservation.id)).toEqual(
+        expect.objectContaining({ status: "active", cart_id: winner })
+      )
+    })
+
     it("takes the reservation back out of the cart when the cart refuses the item", async () => {
       const variantId = await flash.variantOf("foret-noire", 1)
       const sale = await flash.createSale([
