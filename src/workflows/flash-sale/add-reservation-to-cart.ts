@@ -28,10 +28,9 @@ export const addFlashSaleReservationToCartWorkflow = createWorkflow(
   (input: AddFlashSaleReservationToCartInput) => {
     const line = prepareCartReservationStep(input)
     const reservation = placeReservationInCartStep(input)
-    const items = transform({ line }, function flashLineItem({ line }) {
-      return flashLineItems(line)
+    addToCartWorkflow.runAsStep({
+      input: { cart_id: input.cart_id, items: transform(line, flashLineItems) },
     })
-    addToCartWorkflow.runAsStep({ input: { cart_id: input.cart_id, items } })
     return new WorkflowResponse(reservation)
   }
 )
