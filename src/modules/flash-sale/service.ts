@@ -141,6 +141,7 @@ export default class FlashSaleModuleService extends MedusaService({
       reservationId,
       input.customerId,
       input.cartId,
+      new Date(),
       sharedContext
     )
   }

@@ -271,12 +271,13 @@ export class FlashSaleStore {
     reservationId: string,
     customerId: string,
     cartId: string,
+    now: Date,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<FlashSaleReservationDTO> {
     const [placed] = await selectReservations(
       sqlManagerOf(sharedContext),
       sql.PLACE_IN_CART,
-      [cartId, reservationId, customerId]
+      [cartId, reservationId, customerId, now]
     )
     if (placed) {
       return placed

@@ -321,14 +321,14 @@ RETURNING item.id, item.sale_id, item.variant_id, ${UNITS_LEFT}`
 /**
  * Puts a reservation that is in no cart yet into one, while it is the
  * customer's, active and unexpired. Params: cart id, reservation id,
- * customer id.
+ * customer id, now.
  */
 export const PLACE_IN_CART = `
 WITH r AS (
   UPDATE flash_sale_reservation
   SET cart_id = ?, updated_at = clock_timestamp()
   WHERE id = ? AND customer_id = ? AND status = 'active'
-    AND expires_at > clock_timestamp() AND cart_id IS NULL
+    AND expires_at > ?::timestamptz AND cart_id IS NULL
     AND deleted_at IS NULL
   RETURNING ${RESERVATION_COLUMNS}
 )
