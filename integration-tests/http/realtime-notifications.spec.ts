@@ -301,7 +301,7 @@ medusaIntegrationTestRunner({
       expect(shipped).toHaveLength(1)
     })
 
-    it("warns a customer whose points are expiring, live and by email", async () => {
+    it("warns a customer whose points are expiring, live and by email, once per warning", async () => {
       const alice = {
         ...storeHeaders,
         ...(await login(api, "customer", "demo@klelite.local", "klelite-demo")),
@@ -328,6 +328,17 @@ medusaIntegrationTestRunner({
           1,
         { what: "the expiry email" }
       )
+
+      // A redelivered warning is not shown twice.
+      await eventBus.emit([
+        { name: "loyalty.points_expiring", data: warning },
+        { name: "loyalty.points_expiring", data: warning },
+      ])
+      await new Promise((resolve) => setTimeout(resolve, 2000))
+      expect(ofType(aliceStream, "loyalty.points_expiring")).toHaveLength(1)
+      expect(
+        await emailsTo("demo@klelite.local", "points-expiring")
+      ).toHaveLength(1)
     })
 
     it("registers back-in-stock requests once and notifies each waiting customer once when stock returns", async () => {

@@ -1,5 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import Redis from "ioredis"
+import net from "net"
 import {
   REALTIME_MODULE,
   RealtimeModuleService,
@@ -274,6 +275,52 @@ medusaIntegrationTestRunner({
           storeHeaders
         )
         expect(refused.status).toEqual(404)
+      }
+    })
+
+    it("opens nothing for a client that hangs up while the flash sale is looked up", async () => {
+      const flashSales =
+        getContainer().resolve<FlashSaleModuleService>(FLASH_SALE_MODULE)
+      const [sale] = await flashSales.createFlashSales([
+        {
+          title: "Goûter tardif",
+          status: "active",
+          starts_at: new Date(Date.now() - 60_000),
+          ends_at: new Date(Date.now() + 3_600_000),
+        },
+      ])
+      await waitFor(async () => realtime().stats().streams === 0, {
+        what: "earlier streams to close",
+      })
+      const lookups: Promise<unknown>[] = []
+      const listFlashSales = flashSales.listFlashSales.bind(flashSales)
+      jest.spyOn(flashSales, "listFlashSales").mockImplementation((...args) => {
+        const slow = new Promise((resolve) => setTimeout(resolve, 300)).then(
+          () => listFlashSales(...args)
+        )
+        lookups.push(slow)
+        return slow
+      })
+      try {
+        const { hostname, port } = new URL(base)
+        const socket = net.connect(Number(port), hostname)
+        await new Promise((resolve) => socket.once("connect", resolve))
+        const headers = Object.entries({ ...storeHeaders, host: "localhost" })
+          .map(([name, value]) => `${name}: ${value}\r\n`)
+          .join("")
+        const request = `GET /store/flash-sales/${sale.id}/stream HTTP/1.1\r\n${headers}\r\n`
+        await new Promise<void>((resolve) => socket.end(request, resolve))
+        socket.destroy()
+        await waitFor(async () => lookups.length > 0, { what: "the lookup" })
+        await Promise.all(lookups)
+        await new Promise((resolve) => setTimeout(resolve, 500))
+        expect(realtime().stats()).toMatchObject({
+          listeners: 0,
+          streams: 0,
+          timers: 0,
+        })
+      } finally {
+        jest.restoreAllMocks()
       }
     })
 

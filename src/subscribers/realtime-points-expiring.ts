@@ -11,6 +11,9 @@ export default async function realtimePointsExpiring({
 }: SubscriberArgs<NotifyPointsExpiringInput>) {
   await notifyPointsExpiringWorkflow(container).run({
     input: data,
+    context: {
+      transactionId: `realtime-points-expiring-${data.customer_id}-${data.expires_at.slice(0, 10)}`,
+    },
   })
 }
 

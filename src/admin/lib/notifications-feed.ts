@@ -4,7 +4,9 @@
  * open while at least one is mounted. The admin session cookie
  * authenticates it. The id of the newest notification read is kept in
  * localStorage: a new page asks the stream to replay what came after it, so
- * notifications that arrived while the admin was away show as unread.
+ * notifications that arrived while the admin was away show as unread. When
+ * the stream reopens on the same page, it replays what came after the newest
+ * notification received.
  */
 
 /** A notification as the admin panel shows it. */
@@ -56,6 +58,7 @@ function readLastRead(): string | null {
 class NotificationFeed {
   protected state_: FeedState = { items: [], unread: 0, status: "connecting" }
   protected lastRead_: string | null = readLastRead()
+  protected lastReceived_: string | null = null
   protected source_: EventSource | null = null
   protected readonly listeners_ = new Set<() => void>()
 
@@ -92,9 +95,8 @@ class NotificationFeed {
   }
 
   protected open(): void {
-    const query = this.lastRead_
-      ? `?last_event_id=${encodeURIComponent(this.lastRead_)}`
-      : ""
+    const after = this.lastReceived_ ?? this.lastRead_
+    const query = after ? `?last_event_id=${encodeURIComponent(after)}` : ""
     const source = new EventSource(`${STREAM_URL}${query}`, {
       withCredentials: true,
     })
@@ -108,6 +110,7 @@ class NotificationFeed {
   }
 
   protected onMessage(message: MessageEvent<string>): void {
+    this.received(message.lastEventId)
     const data = parse(message.data)
     if (
       !data ||
@@ -125,8 +128,18 @@ class NotificationFeed {
   }
 
   protected onRetracted(message: MessageEvent<string>): void {
+    this.received(message.lastEventId)
     const id = parse(message.data)?.id
     this.update({ items: this.state_.items.filter((item) => item.id !== id) })
+  }
+
+  protected received(id: string): void {
+    if (
+      /^\d+-\d+$/.test(id) &&
+      (!this.lastReceived_ || compareIds(id, this.lastReceived_) > 0)
+    ) {
+      this.lastReceived_ = id
+    }
   }
 
   protected update(change: Partial<FeedState>): void {

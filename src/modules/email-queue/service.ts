@@ -27,6 +27,7 @@ import type {
 } from "./types"
 import { toEmailJobDTO } from "./utils/job-dto"
 import { emailJobId } from "./utils/job-id"
+import { pingWithin } from "./utils/ping"
 import { resolveOptions, type ResolvedEmailQueueOptions } from "./utils/options"
 import { sendEmailOnce, type EmailSender } from "./utils/send-email"
 
@@ -123,7 +124,22 @@ export default class EmailQueueModuleService {
         `Email job ${id} is ${state}: only failed jobs can be retried`
       )
     }
-    await job.retry("failed")
+    try {
+      await job.retry("failed", {
+        resetAttemptsMade: true,
+        resetAttemptsStarted: true,
+      })
+    } catch (error) {
+      // Another admin retried it between the check and the retry.
+      const now = await job.getState()
+      if (now !== "failed") {
+        throw new MedusaError(
+          MedusaError.Types.NOT_ALLOWED,
+          `Email job ${id} is ${now}: only failed jobs can be retried`
+        )
+      }
+      throw error
+    }
     return toEmailJobDTO(job, "waiting")
   }
 
@@ -147,7 +163,7 @@ export default class EmailQueueModuleService {
       return { ok: true, mode: "inline" }
     }
     try {
-      await this.connections_[0].ping()
+      await pingWithin(this.connections_[0])
       return { ok: true, mode: "queue" }
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
@@ -181,7 +197,12 @@ export default class EmailQueueModuleService {
   async close(): Promise<void> {
     await this.worker_?.close()
     await this.queue_?.close()
-    await Promise.allSettled(this.connections_.map((client) => client.quit()))
+    // A client still reconnecting would queue QUIT until Redis is back.
+    await Promise.allSettled(
+      this.connections_.map((client) =>
+        client.status === "ready" ? client.quit() : client.disconnect()
+      )
+    )
   }
 
   protected async add(id: string, job: EmailJobInput): Promise<boolean> {

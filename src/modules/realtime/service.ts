@@ -18,6 +18,7 @@ import {
   InjectManager,
   InjectTransactionManager,
   MedusaContext,
+  MedusaError,
   MedusaService,
   generateEntityId,
 } from "@medusajs/framework/utils"
@@ -213,18 +214,28 @@ export default class RealtimeModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ subscription: BackInStockSubscriptionDTO; created: boolean }> {
     const manager = transactionManagerOf(sharedContext)
-    const [created] = await manager.execute<BackInStockSubscriptionDTO[]>(
-      sql.INSERT_PENDING,
-      [generateEntityId(undefined, "bis"), variant_id, customer_id, email]
-    )
-    if (created) {
-      return { subscription: created, created: true }
+    // A restock may notify the pending request between the insert and the
+    // lookup: the customer is then asking anew, so insert once more.
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const [created] = await manager.execute<BackInStockSubscriptionDTO[]>(
+        sql.INSERT_PENDING,
+        [generateEntityId(undefined, "bis"), variant_id, customer_id, email]
+      )
+      if (created) {
+        return { subscription: created, created: true }
+      }
+      const [pending] = await manager.execute<BackInStockSubscriptionDTO[]>(
+        sql.SELECT_PENDING,
+        [variant_id, customer_id]
+      )
+      if (pending) {
+        return { subscription: pending, created: false }
+      }
     }
-    const [pending] = await manager.execute<BackInStockSubscriptionDTO[]>(
-      sql.SELECT_PENDING,
-      [variant_id, customer_id]
+    throw new MedusaError(
+      MedusaError.Types.CONFLICT,
+      "The back-in-stock request changed while it was being recorded: try again"
     )
-    return { subscription: pending, created: false }
   }
 
   /**

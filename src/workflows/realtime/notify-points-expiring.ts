@@ -11,6 +11,7 @@ import {
   publishNotificationsStep,
   type NotificationInput,
 } from "./steps/publish-notifications"
+import { ONCE_PER_EVENT } from "./utils/once-per-event"
 
 export const notifyPointsExpiringWorkflowId = "realtime-notify-points-expiring"
 
@@ -20,9 +21,12 @@ export type NotifyPointsExpiringInput = {
   expires_at: string
 }
 
-/** Warns a customer that points are about to expire, live and by email. */
+/**
+ * Warns a customer that points are about to expire, live and by email.
+ * Once per customer and expiry day.
+ */
 export const notifyPointsExpiringWorkflow = createWorkflow(
-  notifyPointsExpiringWorkflowId,
+  { name: notifyPointsExpiringWorkflowId, ...ONCE_PER_EVENT },
   (input: NotifyPointsExpiringInput) => {
     const { data: customers } = useQueryGraphStep({
       entity: "customer",

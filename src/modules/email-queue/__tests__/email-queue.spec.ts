@@ -163,8 +163,8 @@ describe("email queue", () => {
     expect((await service.enqueue([order]))[0].created).toBe(false)
   })
 
-  it("keeps a job that failed every attempt, lists it and retries it on demand", async () => {
-    const { service, sent, calls } = queue(5, { attempts: 5 })
+  it("keeps a job that failed every attempt, lists it and retries it with a fresh round of attempts", async () => {
+    const { service, sent, calls } = queue(6, { attempts: 5 })
     service.startWorker()
     const [queued] = await service.enqueue([order])
     await waitUntil(async () => (await service.listJobs("failed")).count === 1)
@@ -177,11 +177,15 @@ describe("email queue", () => {
       failed_reason: "provider down (call 5)",
     })
 
+    // The provider fails once more: the retried job backs off and sends.
     await service.retryJob(queued.id)
     await waitUntil(
       async () => (await service.listJobs("completed")).count === 1
     )
+    expect(calls()).toEqual(7)
     expect(sent).toHaveLength(1)
+    const completed = await service.listJobs("completed")
+    expect(completed.jobs[0]).toMatchObject({ id: queued.id, attempts_made: 2 })
 
     await expect(service.retryJob(queued.id)).rejects.toMatchObject({
       type: MedusaError.Types.NOT_ALLOWED,
@@ -189,6 +193,37 @@ describe("email queue", () => {
     await expect(service.retryJob("nope")).rejects.toMatchObject({
       type: MedusaError.Types.NOT_FOUND,
     })
+  })
+
+  it("retries a failed job once when two admins retry it at the same time", async () => {
+    const { service } = queue(10, { attempts: 1 })
+    service.startWorker()
+    const [queued] = await service.enqueue([order])
+    await waitUntil(async () => (await service.listJobs("failed")).count === 1)
+
+    const results = await Promise.allSettled([
+      service.retryJob(queued.id),
+      service.retryJob(queued.id),
+    ])
+    expect(results.map(({ status }) => status).sort()).toEqual([
+      "fulfilled",
+      "rejected",
+    ])
+    const refused = results.find(
+      (result): result is PromiseRejectedResult => result.status === "rejected"
+    )
+    expect(refused?.reason).toMatchObject({
+      type: MedusaError.Types.NOT_ALLOWED,
+      message: expect.stringContaining("only failed jobs can be retried"),
+    })
+  })
+
+  it("reports an unreachable Redis as unhealthy without waiting for it", async () => {
+    const { service } = queue(0, { redisUrl: "redis://127.0.0.1:1" })
+    const started = Date.now()
+    const health = await service.health()
+    expect(health).toMatchObject({ ok: false, mode: "queue" })
+    expect(Date.now() - started).toBeLessThan(10_000)
   })
 
   it("sends inline once without Redis and says the queue is off", async () => {

@@ -1,3 +1,4 @@
+import { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import { MedusaError } from "@medusajs/framework/utils"
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import Redis from "ioredis"
@@ -5,6 +6,7 @@ import path from "path"
 import { REALTIME_MODULE } from ".."
 import { BackInStockSubscription } from "../models"
 import RealtimeModuleService from "../service"
+import * as sql from "../utils/sql"
 import type { RealtimeEvent, RealtimeModuleOptions } from "../types"
 
 jest.setTimeout(60_000)
@@ -335,6 +337,43 @@ moduleIntegrationTestRunner<RealtimeModuleService>({
         // Once notified, the customer may ask again.
         const renewed = await service.requestBackInStock(request("cus_2"))
         expect(renewed.created).toBe(true)
+      })
+
+      it("records a new request when the pending one is notified while asking", async () => {
+        const { subscription: pending } = await service.requestBackInStock(
+          request("cus_9", "variant_9")
+        )
+        const execute = SqlEntityManager.prototype.execute
+        let restocked = false
+        // A restock claims the pending request between the insert that
+        // found it and the lookup of it.
+        jest
+          .spyOn(SqlEntityManager.prototype, "execute")
+          .mockImplementation(async function (
+            this: SqlEntityManager,
+            ...args: Parameters<SqlEntityManager["execute"]>
+          ) {
+            if (!restocked && args[0] === sql.SELECT_PENDING) {
+              restocked = true
+              await service.claimBackInStock(["variant_9"])
+            }
+            return await execute.apply(this, args)
+          })
+        try {
+          const asked = await service.requestBackInStock(
+            request("cus_9", "variant_9")
+          )
+          expect(restocked).toBe(true)
+          expect(asked.created).toBe(true)
+          expect(asked.subscription).toMatchObject({
+            variant_id: "variant_9",
+            customer_id: "cus_9",
+            notified_at: null,
+          })
+          expect(asked.subscription.id).not.toEqual(pending.id)
+        } finally {
+          jest.restoreAllMocks()
+        }
       })
     })
   },

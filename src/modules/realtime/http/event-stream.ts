@@ -37,8 +37,16 @@ export async function sendEventStream(
       res.end()
     }
   }
-  req.on("close", finish)
+  // The response's "close" fires when the connection goes; the request's
+  // fires as soon as its body is read.
+  res.on("close", finish)
   res.on("error", finish)
+  // The client may have left during authentication or a lookup, before
+  // these listeners were attached.
+  if (res.destroyed || req.socket.destroyed) {
+    finish()
+    return
+  }
 
   req.socket.setTimeout(0)
   res.writeHead(200, EVENT_STREAM_HEADERS)
