@@ -3,6 +3,7 @@ import { Modules } from "@medusajs/framework/utils"
 import {
   createStep,
   createWorkflow,
+  transform,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import {
@@ -13,6 +14,8 @@ import { releaseAbandonedCartPointsWorkflow } from "../../src/workflows/loyalty/
 import { awardBirthdayBonusesWorkflow } from "../../src/workflows/loyalty/award-birthday-bonuses"
 import { expireInactivePointsWorkflow } from "../../src/workflows/loyalty/expire-inactive-points"
 import { creditPointsStep } from "../../src/workflows/loyalty/steps/credit-points"
+import { expirePointsStep } from "../../src/workflows/loyalty/steps/expire-points"
+import { findExpiringAccountsStep } from "../../src/workflows/loyalty/steps/find-expiring-accounts"
 import { holdCartPointsStep } from "../../src/workflows/loyalty/steps/hold-cart-points"
 import { applyCartPointsWorkflow } from "../../src/workflows/loyalty/apply-cart-points"
 import { checkout, completeCart, login, prepareCart } from "../utils/checkout"
@@ -61,6 +64,31 @@ const applyPointsThenFail = createWorkflow(
     applyCartPointsWorkflow.runAsStep({ input })
     failStep()
     return new WorkflowResponse({})
+  }
+)
+
+/** Expiry of the given customers, with a cart hold placed between reading and expiring. */
+const expireAfterHold = createWorkflow(
+  "test-expire-after-hold",
+  (input: {
+    now: string
+    customer_ids: string[]
+    hold: { customerId: string; cartId: string; points: number }
+  }) => {
+    const accounts = findExpiringAccountsStep({
+      now: input.now,
+      warn_days: 14,
+    })
+    const mine = transform(
+      { accounts, input },
+      function theseCustomers({ accounts, input }) {
+        return accounts.expire.filter((account) =>
+          input.customer_ids.includes(account.customer_id)
+        )
+      }
+    )
+    holdCartPointsStep(input.hold)
+    return new WorkflowResponse(expirePointsStep(mine))
   }
 )
 
@@ -243,6 +271,101 @@ medusaIntegrationTestRunner({
       const account = await loyalty().getOrCreateAccount(demoId)
       expect(account.balance).toEqual(before.balance - earned.points + 200)
       expect(account.balance).toEqual(granted.balance)
+    })
+
+    it("gives redeemed points back before taking back earned ones when an order is canceled", async () => {
+      await grant(400)
+      const { cartId } = await prepareCart(api, demo)
+      await api.post(
+        `/store/carts/${cartId}/loyalty-points`,
+        { points: 200 },
+        { headers: demo }
+      )
+      const { order } = await completeCart(api, demo, cartId)
+      const earned = await waitFor(
+        async () => {
+          const all = await entriesOf(demoId)
+          return all.some(
+            (e) => e.type === "redeem" && e.source_id === order.id
+          )
+            ? all.find((e) => e.type === "earn" && e.source_id === order.id)
+            : undefined
+        },
+        { what: "earn and redeem entries" }
+      )
+      // Everything left is spent before the cancellation.
+      const account = await loyalty().getOrCreateAccount(demoId)
+      await loyalty().debit({
+        customerId: demoId,
+        points: account.balance - account.held,
+        type: "adjust",
+        reason: "spent elsewhere",
+        sourceType: "admin",
+      })
+
+      await api.post(
+        `/admin/orders/${order.id}/cancel`,
+        {},
+        { headers: adminHeaders }
+      )
+      const reversals = await waitFor(
+        async () => {
+          const all = (await entriesOf(demoId)).filter(
+            (e) => e.type === "reverse" && e.source_id === order.id
+          )
+          return all.length === 2 ? all : null
+        },
+        { what: "the two reversals" }
+      )
+      expect(reversals.map((e) => e.points)).toEqual([200, -earned.points])
+      expect(reversals[1].metadata).toEqual(
+        expect.objectContaining({ shortfall: 0 })
+      )
+      const after = await loyalty().getOrCreateAccount(demoId)
+      expect(after.balance).toEqual(200 - earned.points)
+    })
+
+    it("expires what is still spendable when points are held after the accounts were read", async () => {
+      const other = await register("dormant@example.com")
+      await grant(300)
+      await loyalty().credit({
+        customerId: other.id,
+        points: 120,
+        type: "adjust",
+        reason: "test grant",
+        sourceType: "admin",
+      })
+      const demoBalance = (await loyalty().getOrCreateAccount(demoId)).balance
+      const otherBalance = (await loyalty().getOrCreateAccount(other.id))
+        .balance
+      const now = new Date()
+      now.setMonth(now.getMonth() + 13)
+
+      const { result } = await expireAfterHold(getContainer()).run({
+        input: {
+          now: now.toISOString(),
+          customer_ids: [demoId, other.id],
+          hold: { customerId: demoId, cartId: "cart_held_late", points: 250 },
+        },
+      })
+
+      expect(result).toHaveLength(2)
+      expect(result).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            customer_id: demoId,
+            points: demoBalance - 250,
+          }),
+          expect.objectContaining({
+            customer_id: other.id,
+            points: otherBalance,
+          }),
+        ])
+      )
+      expect(await loyalty().getOrCreateAccount(demoId)).toEqual(
+        expect.objectContaining({ balance: 250, held: 250 })
+      )
+      expect((await loyalty().getOrCreateAccount(other.id)).balance).toEqual(0)
     })
 
     it("expires dormant points once, after warning the customer", async () => {

@@ -4,6 +4,7 @@ import {
   LOYALTY_MODULE,
   type LoyaltyModuleService,
 } from "../../src/modules/loyalty"
+import { earnOrderPointsWorkflow } from "../../src/workflows/loyalty/earn-order-points"
 import { completeCart, prepareCart } from "../utils/checkout"
 import { loginAdmin, loginDemoCustomer, seedStore } from "../utils/seeded-store"
 import { waitFor } from "../utils/wait-for"
@@ -71,7 +72,7 @@ medusaIntegrationTestRunner({
         (error: { response: { status: number } }) => error.response.status
       )
 
-    it("credits points on what the customer paid, once however often order.placed is delivered", async () => {
+    it("credits points on what the customer paid, once however often the order is processed", async () => {
       const { cartId } = await prepareCart(api, customer, { quantity: 2 })
       const { data: cart } = await api.get(
         `/store/carts/${cartId}?fields=item_subtotal,currency_code`,
@@ -88,11 +89,13 @@ medusaIntegrationTestRunner({
       )
       expect(earned.points).toEqual(Math.floor(cart.cart.item_subtotal))
 
-      const eventBus = getContainer().resolve(Modules.EVENT_BUS)
+      // Each run is a new execution, so only the ledger key stops a second credit.
       for (let i = 0; i < 5; i++) {
-        await eventBus.emit({ name: "order.placed", data: { id: order.id } })
+        await earnOrderPointsWorkflow(getContainer()).run({
+          input: { order_id: order.id },
+          context: { transactionId: `earn-again-${order.id}-${i}` },
+        })
       }
-      await new Promise((resolve) => setTimeout(resolve, 1500))
       const earns = (await entries()).filter(
         (entry) => entry.type === "earn" && entry.source_id === order.id
       )
@@ -234,6 +237,127 @@ medusaIntegrationTestRunner({
       const after = await summary()
       expect(after).toEqual(
         expect.objectContaining({ balance: 1000, held: 1000, available: 0 })
+      )
+    })
+
+    it("refuses checkout when the points discount no longer matches the points held", async () => {
+      await grant(1000)
+      const { cartId } = await prepareCart(api, customer, { quantity: 2 })
+      await api.post(
+        `/store/carts/${cartId}/loyalty-points`,
+        { points: 200 },
+        { headers: customer }
+      )
+      // The hold changes behind the discount: 200 points off, 300 held.
+      await loyalty().hold({ cartId, customerId, points: 300 })
+
+      const refused = await completeCart(api, customer, cartId).then(
+        () => null,
+        (error: { response: { status: number; data: { message: string } } }) =>
+          error.response
+      )
+      expect(refused?.status).toEqual(400)
+      expect(refused?.data.message).toMatch(/does not match the points held/)
+      const { data } = await api.get(
+        `/store/carts/${cartId}?fields=completed_at`,
+        { headers: customer }
+      )
+      expect(data.cart.completed_at).toBeNull()
+      expect(await summary()).toEqual(
+        expect.objectContaining({ balance: 1000, held: 300 })
+      )
+    })
+
+    it("keeps each cart's discount backed by its hold when points are applied twice at once", async () => {
+      await grant(3600)
+      const cartIds: string[] = []
+      for (let i = 0; i < 3; i++) {
+        cartIds.push((await prepareCart(api, customer, { quantity: 5 })).cartId)
+      }
+      const statuses = await Promise.all(
+        cartIds.flatMap((cartId) =>
+          [1000, 200].map((points) =>
+            status(
+              api.post(
+                `/store/carts/${cartId}/loyalty-points`,
+                { points },
+                { headers: customer }
+              )
+            )
+          )
+        )
+      )
+      expect(statuses).toEqual([200, 200, 200, 200, 200, 200])
+
+      const promotions = await getContainer()
+        .resolve(Modules.PROMOTION)
+        .listPromotions(
+          { code: { $like: "LOYALTY-%" } },
+          { select: ["id", "code", "status", "metadata"] }
+        )
+      let held = 0
+      for (const cartId of cartIds) {
+        const [hold] = await loyalty().listLoyaltyHolds({
+          cart_id: cartId,
+          status: "active",
+        })
+        const mine = promotions.filter(
+          (promotion) => promotion.metadata?.loyalty_cart_id === cartId
+        )
+        expect(mine).toHaveLength(1)
+        expect(mine[0].metadata?.loyalty_points).toEqual(hold.points)
+        const { data } = await api.get(
+          `/store/carts/${cartId}?fields=discount_total,promotions.code`,
+          { headers: customer }
+        )
+        expect(
+          data.cart.promotions.map((p: { code: string }) => p.code)
+        ).toEqual([mine[0].code])
+        expect(data.cart.discount_total).toEqual(hold.points * 0.05)
+        held += hold.points
+      }
+      expect((await summary()).held).toEqual(held)
+    })
+
+    it("spends no points when their discount was taken off through the promotions route", async () => {
+      await grant(500)
+      const { cartId } = await prepareCart(api, customer, { quantity: 2 })
+      const { data: applied } = await api.post(
+        `/store/carts/${cartId}/loyalty-points`,
+        { points: 200 },
+        { headers: customer }
+      )
+      await api.delete(`/store/carts/${cartId}/promotions`, {
+        headers: customer,
+        data: { promo_codes: [applied.cart.promotions[0].code] },
+      })
+
+      const { order } = await completeCart(api, customer, cartId)
+      expect(order.discount_total).toEqual(0)
+      await waitFor(
+        async () =>
+          !(
+            await loyalty().listLoyaltyHolds({
+              cart_id: cartId,
+              status: "active",
+            })
+          ).length,
+        { what: "the hold to be settled" }
+      )
+      const [hold] = await loyalty().listLoyaltyHolds({ cart_id: cartId })
+      expect(hold.status).toEqual("released")
+      const earned = await waitFor(
+        async () =>
+          (await entries()).find(
+            (entry) => entry.type === "earn" && entry.source_id === order.id
+          ),
+        { what: "the earn entry" }
+      )
+      expect(
+        (await entries()).filter((entry) => entry.type === "redeem")
+      ).toEqual([])
+      expect(await summary()).toEqual(
+        expect.objectContaining({ balance: 500 + earned.points, held: 0 })
       )
     })
 

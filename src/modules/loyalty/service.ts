@@ -9,6 +9,10 @@
  * account UPDATE and the entry INSERT as CTEs of one query, run in the
  * caller's transaction or a new one: no balance is read and written back.
  *
+ * Capped debits. `debitUpTo` takes what is spendable of the requested points,
+ * capped in SQL, and records the shortfall, for reversals and expiry that
+ * must not fail because points were spent or held meanwhile.
+ *
  * Holds. Points applied to an open cart are reserved, not spent: an active
  * `loyalty_hold` row (at most one per cart, by a partial unique index) plus
  * the same amount added to `loyalty_account.held`. Spendable points are
@@ -63,7 +67,11 @@ import {
   type LoyaltySettingsValues,
   type ReleaseHoldInput,
 } from "./types"
-import { sameChangeOrThrow, type KeyedEntryRow } from "./utils/idempotency"
+import {
+  sameCappedDebitOrThrow,
+  sameChangeOrThrow,
+  type KeyedEntryRow,
+} from "./utils/idempotency"
 import { isUniqueViolation } from "./utils/pg-errors"
 import { generateReferralCode } from "./utils/referral-code"
 import {
@@ -191,6 +199,65 @@ export default class LoyaltyModuleService extends MedusaService({
       return repeated
     }
     return await this.applyLedgerChange(manager, input, -input.points)
+  }
+
+  /**
+   * Takes up to `points` of the spendable points, capped in the statement
+   * that writes them, for changes that must not fail when some were spent
+   * meanwhile (reversals, expiry). The entry's metadata records `requested`
+   * and `shortfall`; null when nothing was spendable.
+   */
+  @InjectManager()
+  async debitUpTo(
+    input: DebitPointsInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LoyaltyEntryDTO | null> {
+    return await this.debitUpTo_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async debitUpTo_(
+    input: DebitPointsInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LoyaltyEntryDTO | null> {
+    assertLedgerChange(input, LOYALTY_DEBIT_TYPES)
+    const manager = transactionManagerOf(sharedContext)
+    const repeated = await this.findCappedRepeat(manager, input)
+    if (repeated) {
+      return repeated
+    }
+    const key = input.idempotencyKey ?? null
+    const params = [
+      input.points,
+      input.customerId,
+      generateEntityId(undefined, "lent"),
+      input.type,
+      input.reason,
+      input.sourceType,
+      input.sourceId ?? null,
+      key,
+      input.metadata ? JSON.stringify(input.metadata) : null,
+      input.points,
+      input.points,
+    ]
+    const write = (em: SqlEntityManager) =>
+      em.execute<LoyaltyEntryDTO[]>(sql.DEBIT_UP_TO, params)
+    try {
+      const [written] = key
+        ? await manager.transactional(write)
+        : await write(manager)
+      // A concurrent repeat that committed first took the points: the row
+      // lock made this write wait for it, and it is now visible.
+      return written ?? (await this.findCappedRepeat(manager, input))
+    } catch (error) {
+      if (key && isUniqueViolation(error, ENTRY_KEY_INDEX)) {
+        const winner = await this.findCappedRepeat(manager, input)
+        if (winner) {
+          return winner
+        }
+      }
+      throw error
+    }
   }
 
   /**
@@ -475,6 +542,21 @@ export default class LoyaltyModuleService extends MedusaService({
       [change.idempotencyKey]
     )
     return row ? sameChangeOrThrow(row, change, delta) : null
+  }
+
+  /** The earlier entry of a repeated capped debit, if this is one. */
+  protected async findCappedRepeat(
+    manager: SqlEntityManager,
+    change: DebitPointsInput
+  ): Promise<LoyaltyEntryDTO | null> {
+    if (!change.idempotencyKey) {
+      return null
+    }
+    const [row] = await manager.execute<KeyedEntryRow[]>(
+      sql.SELECT_ENTRY_BY_KEY,
+      [change.idempotencyKey]
+    )
+    return row ? sameCappedDebitOrThrow(row, change) : null
   }
 
   /** Writes one ledger change; see the module notes above for the guards. */

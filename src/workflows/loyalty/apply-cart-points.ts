@@ -6,8 +6,10 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import {
+  acquireLockStep,
   createPromotionsWorkflow,
   deletePromotionsWorkflow,
+  releaseLockStep,
   updateCartPromotionsWorkflow,
   useQueryGraphStep,
 } from "@medusajs/medusa/core-flows"
@@ -16,6 +18,11 @@ import { holdCartPointsStep } from "./steps/hold-cart-points"
 import { loadLoyaltyProgrammeStep } from "./steps/load-programme"
 import { unlinkPromotionOnRollbackStep } from "./steps/unlink-promotion-on-rollback"
 import { validateCartRedemptionStep } from "./steps/validate-cart-redemption"
+import {
+  CART_LOCK_TIMEOUT,
+  CART_LOCK_TTL,
+  cartLockOwner,
+} from "./utils/cart-lock"
 import { loyaltyPromotionCode, splitLoyaltyCodes } from "./utils/redemption"
 
 export const applyCartPointsWorkflowId = "loyalty-apply-cart-points"
@@ -40,11 +47,20 @@ export const REDEMPTION_CART_FIELDS = [
 /**
  * Pays part of a cart with points: holds them, and turns their value into a
  * one-cart promotion so the cart and the order show a real discount. Points
- * applied again replace the earlier amount.
+ * applied again replace the earlier amount. Changes to one cart's points run
+ * one at a time, so its discount and its hold always match.
  */
 export const applyCartPointsWorkflow = createWorkflow(
   applyCartPointsWorkflowId,
   (input: ApplyCartPointsInput) => {
+    const lockOwner = transform({ input }, cartLockOwner)
+    acquireLockStep({
+      key: input.cart_id,
+      timeout: CART_LOCK_TIMEOUT,
+      ttl: CART_LOCK_TTL,
+      ownerId: lockOwner,
+    })
+
     const { data: carts } = useQueryGraphStep({
       entity: "cart",
       fields: REDEMPTION_CART_FIELDS,
@@ -126,6 +142,7 @@ export const applyCartPointsWorkflow = createWorkflow(
       deletePromotionsWorkflow.runAsStep({ input: { ids: codes.replacedIds } })
     })
 
+    releaseLockStep({ key: input.cart_id, ownerId: lockOwner })
     return new WorkflowResponse({ cart_id: input.cart_id, amount })
   }
 )

@@ -6,13 +6,20 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import {
+  acquireLockStep,
   deletePromotionsWorkflow,
+  releaseLockStep,
   updateCartPromotionsWorkflow,
   useQueryGraphStep,
 } from "@medusajs/medusa/core-flows"
 import { REDEMPTION_CART_FIELDS } from "./apply-cart-points"
 import { releaseCartPointsStep } from "./steps/release-cart-points"
 import { validateCartRedemptionStep } from "./steps/validate-cart-redemption"
+import {
+  CART_LOCK_TIMEOUT,
+  CART_LOCK_TTL,
+  cartLockOwner,
+} from "./utils/cart-lock"
 import { splitLoyaltyCodes } from "./utils/redemption"
 
 export const removeCartPointsWorkflowId = "loyalty-remove-cart-points"
@@ -23,10 +30,21 @@ export type RemoveCartPointsInput = {
   customer_id?: string
 }
 
-/** Takes the points off a cart: removes their promotion and frees the hold. */
+/**
+ * Takes the points off a cart: removes their promotion and frees the hold,
+ * holding the cart's lock like every other change of its points.
+ */
 export const removeCartPointsWorkflow = createWorkflow(
   removeCartPointsWorkflowId,
   (input: RemoveCartPointsInput) => {
+    const lockOwner = transform({ input }, cartLockOwner)
+    acquireLockStep({
+      key: input.cart_id,
+      timeout: CART_LOCK_TIMEOUT,
+      ttl: CART_LOCK_TTL,
+      ownerId: lockOwner,
+    })
+
     const { data: carts } = useQueryGraphStep({
       entity: "cart",
       fields: REDEMPTION_CART_FIELDS,
@@ -69,6 +87,7 @@ export const removeCartPointsWorkflow = createWorkflow(
     })
 
     const released = releaseCartPointsStep({ cart_id: input.cart_id })
+    releaseLockStep({ key: input.cart_id, ownerId: lockOwner })
     return new WorkflowResponse({ cart_id: input.cart_id, released })
   }
 )

@@ -20,9 +20,10 @@ export type ReverseOrderPointsInput = {
 }
 
 /**
- * Takes back points an order earned when it is canceled (all of them, and
- * the points it was paid with go back to the customer) or refunded (in
- * proportion to the share refunded), then recomputes the tier.
+ * Takes back points an order earned when it is canceled (the points it was
+ * paid with go back to the customer first, then all it earned is taken back)
+ * or refunded (in proportion to the share refunded), then recomputes the
+ * tier.
  */
 export const reverseOrderPointsWorkflow = createWorkflow(
   reverseOrderPointsWorkflowId,
@@ -54,8 +55,8 @@ export const reverseOrderPointsWorkflow = createWorkflow(
       }
     )
 
-    reverseEarnedPointsStep(reversal)
-
+    // Redeemed points go back first, so earned points the customer spent are
+    // taken from them rather than lost as a shortfall.
     const giveBack = findRedeemedPointsStep(reversal)
     when("paid-with-points", { giveBack }, ({ giveBack }) => !!giveBack).then(
       () => {
@@ -66,6 +67,8 @@ export const reverseOrderPointsWorkflow = createWorkflow(
         )
       }
     )
+
+    reverseEarnedPointsStep(reversal)
 
     refreshTierStep({ customer_id: reversal.customer_id })
 

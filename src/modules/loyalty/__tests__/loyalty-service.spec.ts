@@ -343,6 +343,65 @@ moduleIntegrationTestRunner<LoyaltyModuleService>({
       })
     })
 
+    describe("debitUpTo", () => {
+      it("takes exactly what is spendable under 10 concurrent capped debits and records the shortfall", async () => {
+        await fund("cus_cap", 100)
+        await service.hold({
+          customerId: "cus_cap",
+          cartId: "cart_cap",
+          points: 30,
+        })
+
+        const entries = await Promise.all(
+          Array.from({ length: 10 }, () =>
+            service.debitUpTo({
+              customerId: "cus_cap",
+              points: 20,
+              type: "reverse",
+              reason: "Order canceled",
+              sourceType: "order",
+              metadata: { kind: "earn-reversal" },
+            })
+          )
+        )
+
+        const written = entries.filter((entry) => entry !== null)
+        expect(written.map((entry) => entry!.points).sort()).toEqual([
+          -10, -20, -20, -20,
+        ])
+        expect(
+          written.find((entry) => entry!.points === -10)!.metadata
+        ).toEqual({ kind: "earn-reversal", requested: 20, shortfall: 10 })
+        const ledger = await ledgerOf("cus_cap")
+        expect(ledger).toEqual(
+          expect.objectContaining({ balance: 30, held: 30 })
+        )
+        expectConsistent(ledger)
+      })
+
+      it("writes a keyed capped debit once", async () => {
+        await fund("cus_cap_key", 50)
+        const debit = {
+          customerId: "cus_cap_key",
+          points: 80,
+          type: "expire" as const,
+          reason: "Points expired",
+          sourceType: "rule",
+          idempotencyKey: "expire:cus_cap_key:once",
+        }
+        const [first, second] = await Promise.all([
+          service.debitUpTo(debit),
+          service.debitUpTo(debit),
+        ])
+        expect(first!.id).toEqual(second!.id)
+        expect(first!.points).toEqual(-50)
+        expect((await ledgerOf("cus_cap_key")).balance).toEqual(0)
+        expect(
+          await service.debitUpTo({ ...debit, idempotencyKey: "other" })
+        ).toBeNull()
+      })
+    })
+
     describe("holds", () => {
       it("keeps balance and held consistent through hold, release and consume", async () => {
         await fund("cus_1", 300)

@@ -22,3 +22,24 @@ export function sameChangeOrThrow(
   }
   return entry
 }
+
+/**
+ * The earlier entry when a capped debit repeats it: same customer, and no
+ * more points than requested, since the cap may have taken fewer.
+ */
+export function sameCappedDebitOrThrow(
+  { customer_id, ...entry }: KeyedEntryRow,
+  change: LedgerChange
+): LoyaltyEntryDTO {
+  if (
+    customer_id !== change.customerId ||
+    entry.points >= 0 ||
+    -entry.points > change.points
+  ) {
+    throw new MedusaError(
+      MedusaError.Types.CONFLICT,
+      `Idempotency key ${change.idempotencyKey} was already used for another change`
+    )
+  }
+  return entry
+}

@@ -61,6 +61,39 @@ SELECT ?, account.id, ?, ?, account.balance, ?, ?, ?, ?, ?::jsonb,
 FROM account
 RETURNING ${ENTRY_COLUMNS}`
 
+/**
+ * Takes up to the requested points from what is spendable (`balance - held`):
+ * the account row is locked and the amount capped in the same statement that
+ * writes it, and the entry's metadata records `requested` and the `shortfall`
+ * that could not be taken. No row when nothing is spendable.
+ *
+ * Params: requested, customer_id, entry id, type, reason, source_type,
+ * source_id, idempotency_key, metadata, requested, requested.
+ */
+export const DEBIT_UP_TO = `
+WITH locked AS (
+  SELECT id, LEAST(?::integer, balance - held) AS taken
+  FROM loyalty_account
+  WHERE customer_id = ? AND deleted_at IS NULL
+  FOR UPDATE
+), account AS (
+  UPDATE loyalty_account
+  SET balance = loyalty_account.balance - locked.taken,
+      last_activity_at = clock_timestamp(),
+      updated_at = clock_timestamp()
+  FROM locked
+  WHERE loyalty_account.id = locked.id AND locked.taken > 0
+  RETURNING loyalty_account.id, loyalty_account.balance, locked.taken
+)
+INSERT INTO loyalty_entry (id, account_id, type, points, balance_after, reason,
+  source_type, source_id, idempotency_key, metadata, created_at, updated_at)
+SELECT ?, account.id, ?, -account.taken, account.balance, ?, ?, ?, ?,
+  COALESCE(?::jsonb, '{}'::jsonb) || jsonb_build_object(
+    'requested', ?::integer, 'shortfall', ?::integer - account.taken),
+  clock_timestamp(), clock_timestamp()
+FROM account
+RETURNING ${ENTRY_COLUMNS}`
+
 /** Params: idempotency_key. Adds the owner's `customer_id`. */
 export const SELECT_ENTRY_BY_KEY = `
 SELECT ${ENTRY_COLUMNS},

@@ -1,4 +1,5 @@
-import { Modules } from "@medusajs/framework/utils"
+import type { Logger } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import {
   LOYALTY_MODULE,
@@ -21,17 +22,19 @@ export type ReverseEarnedPointsInput = {
 
 /**
  * Takes back the share `ratio` of the points an order earned, counting what
- * earlier reversals took. Serialised per order by the Locking Module, so two
- * refunds arriving together cannot both take the same points.
+ * earlier reversals took, as far as they are still spendable. Serialised per
+ * order by the Locking Module, so two refunds arriving together cannot both
+ * take the same points.
  */
 export const reverseEarnedPointsStep = createStep(
   reverseEarnedPointsStepId,
   async (input: ReverseEarnedPointsInput, { container }) => {
     const loyalty = container.resolve<LoyaltyModuleService>(LOYALTY_MODULE)
+    const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
     const locking = container.resolve(Modules.LOCKING)
     const entry = await locking.execute(
       `loyalty:order:${input.order_id}`,
-      async () => reverse(loyalty, input)
+      async () => reverse(loyalty, logger, input)
     )
     return new StepResponse(entry, entry?.id ?? null)
   },
@@ -40,6 +43,7 @@ export const reverseEarnedPointsStep = createStep(
 
 async function reverse(
   loyalty: LoyaltyModuleService,
+  logger: Logger,
   { order_id, ratio, cause }: ReverseEarnedPointsInput
 ): Promise<LoyaltyEntryDTO | null> {
   const [earned] = await loyalty.listLoyaltyEntries({
@@ -67,15 +71,12 @@ async function reverse(
     return null
   }
   const account = await loyalty.retrieveLoyaltyAccount(earned.account_id)
-  // Points already spent cannot be taken back; the shortfall is recorded.
-  const points = Math.min(delta, account.balance - account.held)
-  if (points <= 0) {
-    return null
-  }
   const spend = Number(earned.metadata?.spend ?? 0)
-  return await loyalty.debit({
+  // Points already spent cannot be taken back: the debit is capped at what is
+  // spendable and the entry records the shortfall.
+  const entry = await loyalty.debitUpTo({
     customerId: account.customer_id,
-    points,
+    points: delta,
     type: "reverse",
     reason:
       cause === "cancel"
@@ -86,8 +87,13 @@ async function reverse(
     idempotencyKey,
     metadata: {
       kind: EARN_REVERSAL,
-      spend: Math.round(((spend * points) / earned.points) * 100) / 100,
-      shortfall: delta - points,
+      spend: Math.round(((spend * delta) / earned.points) * 100) / 100,
     },
   })
+  if (!entry) {
+    logger.warn(
+      `Order ${order_id}: none of the ${delta} points it earned could be taken back; they were already spent`
+    )
+  }
+  return entry
 }

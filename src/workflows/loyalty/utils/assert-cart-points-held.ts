@@ -11,7 +11,7 @@ import { isCodeForCart, LOYALTY_CODE_PREFIX } from "./redemption"
 
 /**
  * Throws `NOT_ALLOWED` unless the cart's points discount is still backed:
- * made for this cart, and its points still held for it.
+ * made for this cart, and exactly its points still held for it.
  */
 export async function assertCartPointsHeld(
   container: Pick<MedusaContainer, "resolve">,
@@ -23,13 +23,14 @@ export async function assertCartPointsHeld(
     fields: ["id", "promotions.code", "promotions.metadata"],
     filters: { id: cartId },
   })
-  const codes: string[] = (data[0]?.promotions ?? []).flatMap((promo) =>
-    promo?.code?.startsWith(LOYALTY_CODE_PREFIX) ? [promo.code] : []
+  const promotions = (data[0]?.promotions ?? []).flatMap((promo) =>
+    promo?.code?.startsWith(LOYALTY_CODE_PREFIX) ? [promo] : []
   )
-  if (!codes.length) {
+  if (!promotions.length) {
     return
   }
-  if (codes.length > 1 || !isCodeForCart(codes[0], cartId)) {
+  const [promotion] = promotions
+  if (promotions.length > 1 || !isCodeForCart(promotion.code, cartId)) {
     throw new MedusaError(
       MedusaError.Types.NOT_ALLOWED,
       "This cart carries a points discount that was not made for it; remove it and apply your points again"
@@ -44,6 +45,12 @@ export async function assertCartPointsHeld(
     throw new MedusaError(
       MedusaError.Types.NOT_ALLOWED,
       "The points applied to this cart are no longer held for it; remove them and apply them again"
+    )
+  }
+  if (Number(promotion.metadata?.loyalty_points) !== hold.points) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      `The points discount on this cart does not match the points held for it (${hold.points}); apply your points again`
     )
   }
 }

@@ -3,23 +3,29 @@ import type {
   LoyaltyTier,
 } from "../../../modules/loyalty"
 
-/** The totals of an order that decide its points. */
+type Amount = number | string | { toString(): string }
+
+/**
+ * The totals of an order that decide its points. Both are after discounts;
+ * `item_total` includes tax and `item_tax_total` is that tax.
+ */
 export type OrderTotalsForPoints = {
   currency_code: string
-  item_subtotal: number | string | { toString(): string }
-  item_discount_total?: number | string | { toString(): string } | null
+  item_total: Amount
+  item_tax_total?: Amount | null
 }
 
-function toNumber(
-  value: OrderTotalsForPoints["item_subtotal"] | null | undefined
-) {
+function toNumber(value: Amount | null | undefined) {
   return value === null || value === undefined ? 0 : Number(value.toString())
 }
 
-/** What the customer paid for the items: after discounts, before shipping and tax. */
+/**
+ * What the customer paid for the items: after discounts, before shipping and
+ * tax. Read from totals that are all tax-exclusive, since Medusa's item
+ * discount total includes tax while its item subtotal does not.
+ */
 export function pointsBasis(order: OrderTotalsForPoints): number {
-  const basis =
-    toNumber(order.item_subtotal) - toNumber(order.item_discount_total)
+  const basis = toNumber(order.item_total) - toNumber(order.item_tax_total)
   return Math.max(0, Math.round(basis * 100) / 100)
 }
 
