@@ -204,6 +204,30 @@ medusaIntegrationTestRunner({
       expect(byQuery.events[4]).toMatchObject({ event: "test.elsewhere" })
     })
 
+    it("sends a client that has had no event yet an id to reconnect with, so it misses nothing", async () => {
+      const channel = `customer:${customerId}`
+      const stream = await sse(STREAM, customer)
+      expect(stream.status).toEqual(200)
+      const initial = await waitFor(
+        async () => /^id: (\d+-\d+)$/m.exec(stream.raw())?.[1],
+        { what: "the initial id" }
+      )
+      expect(stream.events).toEqual([])
+      stream.close()
+
+      // Published while the client was away, before it saw any event.
+      const missed = await realtime().publish(channel, "test.missed", { n: 1 })
+      const again = await sse(STREAM, { ...customer, "last-event-id": initial })
+      await waitFor(async () => again.events.length === 1, {
+        what: "the missed event",
+      })
+      expect(again.events[0]).toEqual({
+        id: missed.id,
+        event: "test.missed",
+        data: { n: 1 },
+      })
+    })
+
     it("refuses no auth (401), another customer's channel (403) and a malformed Last-Event-ID (400)", async () => {
       expect((await sse(STREAM, storeHeaders)).status).toEqual(401)
       const other = await sse(

@@ -11,7 +11,9 @@
  *
  * `openStream` serves one SSE connection: it subscribes, replays what the
  * client missed since its Last-Event-ID, then writes live events and a
- * heartbeat. `stats()` counts listeners, streams and timers still open.
+ * heartbeat. It ends the stream when the Redis subscriber connection drops,
+ * so the client reconnects and replays what was published meanwhile.
+ * `stats()` counts listeners, streams and timers still open.
  */
 import type { Context, Logger } from "@medusajs/framework/types"
 import {
@@ -45,6 +47,9 @@ import { transactionManagerOf } from "./utils/transaction-manager"
 
 /** The idle-connection comment, shared by every stream. */
 const HEARTBEAT = Buffer.from(": heartbeat\n\n")
+
+/** Sent as the last id while a channel has no history: replay takes it all. */
+const NO_EVENT_ID = "0-0"
 
 type InjectedDependencies = {
   logger?: Logger
@@ -111,12 +116,14 @@ export default class RealtimeModuleService extends MedusaService({
 
   /**
    * Serves one event-stream connection: missed events after `lastEventId`,
-   * then live ones, and a heartbeat comment. Call the returned function when
-   * the client goes away; it is safe to call more than once.
+   * then live ones, and a heartbeat comment. A client that sent no id first
+   * gets the channel's newest one, so it has an id to replay after should
+   * it reconnect before any event. Call the returned function when the
+   * client goes away; it is safe to call more than once.
    */
   async openStream(
     channel: string,
-    { lastEventId, write }: OpenStreamInput
+    { lastEventId, write, end }: OpenStreamInput
   ): Promise<() => void> {
     assertChannel(channel)
     const after = lastEventId ? parseEventId(lastEventId) : undefined
@@ -125,16 +132,51 @@ export default class RealtimeModuleService extends MedusaService({
       wrote = true
       write(chunk)
     }, after)
-    const unsubscribe = await this.broker_.subscribe(channel, stream.onEvent)
+
+    let open = true
+    // Filled in as the stream opens: `close` may run at any point of it.
+    const held: { unsubscribe?: () => void; timer?: NodeJS.Timeout } = {}
+    const close = () => {
+      if (open) {
+        open = false
+        if (held.timer) {
+          clearInterval(held.timer)
+          this.timers_.delete(held.timer)
+          this.streams_ -= 1
+        }
+        held.unsubscribe?.()
+      }
+    }
+    // Events were lost in transit: ending the stream makes the client
+    // reconnect with its Last-Event-ID and replay them from the history.
+    const interrupt = () => {
+      close()
+      end?.()
+    }
+
+    const unsubscribe = await this.broker_.subscribe(
+      channel,
+      stream.onEvent,
+      interrupt
+    )
+    held.unsubscribe = unsubscribe
     try {
       if (after) {
         stream.replay(
           await this.broker_.history(channel, after, this.options_.historySize)
         )
+      } else {
+        const newest = await this.broker_.newestId(channel)
+        write(`id: ${newest ?? NO_EVENT_ID}\n\n`)
       }
     } catch (error) {
-      unsubscribe()
+      close()
       throw error
+    }
+    if (!open) {
+      // Interrupted while opening.
+      unsubscribe()
+      return close
     }
     stream.live()
 
@@ -149,18 +191,10 @@ export default class RealtimeModuleService extends MedusaService({
         write(HEARTBEAT)
       }
     }, this.options_.heartbeatMs)
+    held.timer = timer
     this.timers_.add(timer)
     this.streams_ += 1
-    let open = true
-    return () => {
-      if (open) {
-        open = false
-        clearInterval(timer)
-        this.timers_.delete(timer)
-        this.streams_ -= 1
-        unsubscribe()
-      }
-    }
+    return close
   }
 
   /** Live listeners, streams and timers of this instance. */

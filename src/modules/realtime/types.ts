@@ -52,6 +52,11 @@ export type OpenStreamInput = {
   /** Replays the history after this id before live events. */
   lastEventId?: string
   write: StreamWriter
+  /**
+   * Called when the module ends the stream because events may have been lost
+   * in transit: close the connection so the client reconnects and replays.
+   */
+  end?: () => void
 }
 
 export type BackInStockSubscriptionDTO = {

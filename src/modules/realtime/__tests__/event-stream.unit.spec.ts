@@ -1,6 +1,6 @@
 import http from "http"
 import net, { type AddressInfo } from "net"
-import { sendEventStream } from "../http/event-stream"
+import { RETRY_MS, sendEventStream } from "../http/event-stream"
 import RealtimeModuleService from "../service"
 
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -56,6 +56,46 @@ describe("sendEventStream", () => {
         timers: 0,
       })
     } finally {
+      server.close()
+    }
+  })
+
+  it("ends the response when the module ends the stream, and releases it", async () => {
+    let endStream: (() => void) | undefined
+    const openStream = realtime.openStream.bind(realtime)
+    jest.spyOn(realtime, "openStream").mockImplementation((channel, input) => {
+      endStream = input.end
+      return openStream(channel, input)
+    })
+    const { server, port, handled } = await slowStreamServer(realtime)
+    try {
+      const body = await new Promise<string>((resolve, reject) => {
+        let text = ""
+        const request = http.get(
+          { host: "127.0.0.1", port, path: "/" },
+          (res) => {
+            res.setEncoding("utf8")
+            res.on("data", (chunk: string) => {
+              text += chunk
+              if (text.includes("id: ")) {
+                endStream?.()
+              }
+            })
+            res.on("end", () => resolve(text))
+          }
+        )
+        request.on("error", reject)
+      })
+      // A fresh channel's stream starts with an id to replay after.
+      expect(body).toEqual(`retry: ${RETRY_MS}\n\nid: 0-0\n\n`)
+      await Promise.all(handled)
+      expect(realtime.stats()).toMatchObject({
+        listeners: 0,
+        streams: 0,
+        timers: 0,
+      })
+    } finally {
+      jest.restoreAllMocks()
       server.close()
     }
   })

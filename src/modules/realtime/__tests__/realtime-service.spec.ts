@@ -29,11 +29,19 @@ function parseChunks(
     .map(String)
     .join("")
     .split("\n\n")
-    .filter((block) => block.startsWith("id:"))
+    .filter((block) => block.startsWith("id:") && block.includes("\nevent:"))
     .map((block) => {
       const [id, event] = block.split("\n")
       return { id: id.slice(4), event: event.slice(7) }
     })
+}
+
+async function waitUntil(done: () => boolean, ms = 5000) {
+  const deadline = Date.now() + ms
+  while (!done() && Date.now() < deadline) {
+    await tick(10)
+  }
+  return done()
 }
 
 async function waitForCount<T>(items: T[], count: number, ms = 5000) {
@@ -157,6 +165,37 @@ moduleIntegrationTestRunner<RealtimeModuleService>({
         })
       })
 
+      it("sends a client without Last-Event-ID the newest id, so it replays what it missed after reconnecting", async () => {
+        const channel = "customer:cus_first_id"
+        const open = async (lastEventId?: string) => {
+          const chunks: (string | Buffer)[] = []
+          const close = await service.openStream(channel, {
+            lastEventId,
+            write: (chunk) => chunks.push(chunk),
+          })
+          close()
+          return chunks.map(String)
+        }
+
+        // No history yet: an id the replay takes as "everything".
+        const [initial] = await open()
+        expect(initial).toEqual("id: 0-0\n\n")
+        const missed = await service.publish(channel, "order.placed", { n: 1 })
+        const replayed = await open("0-0")
+        expect(parseChunks(replayed).map(({ id }) => id)).toEqual([missed.id])
+
+        const [newest] = await open()
+        expect(newest).toEqual(`id: ${missed.id}\n\n`)
+        const next = await service.publish(channel, "order.placed", { n: 2 })
+        const resumed = await open(missed.id)
+        expect(parseChunks(resumed).map(({ id }) => id)).toEqual([next.id])
+        expect(service.stats()).toMatchObject({
+          listeners: 0,
+          streams: 0,
+          timers: 0,
+        })
+      })
+
       it("keeps a bounded history per channel", async () => {
         for (let n = 0; n < 300; n++) {
           await service.publish("flash-sale:fs_1", "tick", { n })
@@ -251,6 +290,64 @@ moduleIntegrationTestRunner<RealtimeModuleService>({
       })
     })
 
+    describe("a dropped Redis connection", () => {
+      it("ends open streams, so clients reconnect and replay what was published meanwhile", async () => {
+        const prefix = `${PREFIX}drop:`
+        const instance = otherInstance({ prefix })
+        const channel = "customer:cus_drop"
+        const chunks: (string | Buffer)[] = []
+        let ended = 0
+        await instance.openStream(channel, {
+          write: (chunk) => chunks.push(chunk),
+          end: () => (ended += 1),
+        })
+        const seen = await instance.publish(channel, "n", { n: 1 })
+        await waitForCount(chunks, 2)
+        expect(parseChunks(chunks).map(({ id }) => id)).toEqual([seen.id])
+        expect(instance.stats()).toMatchObject({ listeners: 1, streams: 1 })
+
+        const redis = new Redis(REDIS_URL)
+        const clients = String(await redis.client("LIST")).split("\n")
+        const subscriber = clients
+          .filter((line) =>
+            line.includes(` name=${prefix}realtime-subscriber `)
+          )
+          .map((line) => /\bid=(\d+)/.exec(line)?.[1])
+        expect(subscriber).toHaveLength(1)
+        await redis.client("KILL", "ID", String(subscriber[0]))
+        await redis.quit()
+
+        expect(await waitUntil(() => ended > 0)).toBe(true)
+        expect(instance.stats()).toMatchObject({
+          channels: 0,
+          listeners: 0,
+          streams: 0,
+          timers: 0,
+        })
+
+        const missed = await instance.publish(channel, "n", { n: 2 })
+        const again: (string | Buffer)[] = []
+        const close = await instance.openStream(channel, {
+          lastEventId: seen.id,
+          write: (chunk) => again.push(chunk),
+          end: () => (ended += 1),
+        })
+        const live = await instance.publish(channel, "n", { n: 3 })
+        await waitForCount(again, 2)
+        close()
+        expect(parseChunks(again).map(({ id }) => id)).toEqual([
+          missed.id,
+          live.id,
+        ])
+        expect(ended).toEqual(1)
+        expect(instance.stats()).toMatchObject({
+          listeners: 0,
+          streams: 0,
+          timers: 0,
+        })
+      })
+    })
+
     describe("without Redis", () => {
       it("fans out in process and replays from a ring buffer", async () => {
         const memory = otherInstance({ redisUrl: undefined, historySize: 3 })
@@ -270,8 +367,14 @@ moduleIntegrationTestRunner<RealtimeModuleService>({
           lastEventId: ids[2],
           write: (chunk) => chunks.push(chunk),
         })
-        await memory.publish("admin", "n", { n: 5 })
+        const newest = await memory.publish("admin", "n", { n: 5 })
         close()
+        const fresh: (string | Buffer)[] = []
+        const closeFresh = await memory.openStream("admin", {
+          write: (chunk) => fresh.push(chunk),
+        })
+        closeFresh()
+        expect(fresh.map(String)).toEqual([`id: ${newest.id}\n\n`])
         expect(parseChunks(chunks).map(({ id }) => id)).toEqual([
           ids[3],
           ids[4],

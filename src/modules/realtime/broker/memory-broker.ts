@@ -42,6 +42,7 @@ export class MemoryBroker implements Broker {
     return message
   }
 
+  // In process nothing is lost in transit, so there is no interruption.
   async subscribe(
     channel: string,
     listener: RealtimeListener
@@ -65,6 +66,11 @@ export class MemoryBroker implements Broker {
     return events
       .filter((event) => compareEventIds(event.id, afterId) > 0)
       .slice(-limit)
+  }
+
+  async newestId(channel: string): Promise<string | undefined> {
+    const events = this.history_.get(channel) ?? []
+    return events[events.length - 1]?.id
   }
 
   async ping(): Promise<void> {}

@@ -25,6 +25,7 @@ export class RedisBroker implements Broker {
   readonly mode = "redis" as const
   protected readonly listeners_ = new LocalListeners()
   protected readonly subscribed_ = new Map<string, Promise<unknown>>()
+  protected readonly interrupts_ = new Set<() => void>()
   protected readonly publisher_: Redis
   protected subscriber_: Redis | null = null
 
@@ -56,13 +57,22 @@ export class RedisBroker implements Broker {
 
   async subscribe(
     channel: string,
-    listener: RealtimeListener
+    listener: RealtimeListener,
+    onInterrupt?: () => void
   ): Promise<() => void> {
+    // Wrapped: the same callback given twice is two entries.
+    const interrupt = onInterrupt && (() => onInterrupt())
+    if (interrupt) {
+      this.interrupts_.add(interrupt)
+    }
     this.listeners_.add(channel, listener)
     let done = false
     const unsubscribe = () => {
       if (!done) {
         done = true
+        if (interrupt) {
+          this.interrupts_.delete(interrupt)
+        }
         this.release(channel, listener)
       }
     }
@@ -91,11 +101,23 @@ export class RedisBroker implements Broker {
     return entries.reverse().map(([id, fields]) => toEvent(channel, id, fields))
   }
 
+  async newestId(channel: string): Promise<string | undefined> {
+    const [newest] = (await this.publisher_.xrevrange(
+      this.streamKey(channel),
+      "+",
+      "-",
+      "COUNT",
+      1
+    )) as StreamEntry[]
+    return newest?.[0]
+  }
+
   async ping(): Promise<void> {
     await this.publisher_.ping()
   }
 
   async close(): Promise<void> {
+    this.interrupts_.clear()
     this.listeners_.clear()
     this.subscribed_.clear()
     await Promise.allSettled(
@@ -141,9 +163,27 @@ export class RedisBroker implements Broker {
       subscriber.on("message", (pubsubChannel: string, raw: string) => {
         this.onMessage(pubsubChannel.slice(start.length), raw)
       })
+      subscriber.on("close", () => this.interrupt())
       this.subscriber_ = subscriber
     }
     return this.subscriber_
+  }
+
+  /**
+   * The subscriber connection dropped. ioredis resubscribes once it is back,
+   * but what was published meanwhile never reaches this process, so every
+   * listener that can replay is told to.
+   */
+  protected interrupt(): void {
+    const interrupts = [...this.interrupts_]
+    this.interrupts_.clear()
+    for (const interrupt of interrupts) {
+      try {
+        interrupt()
+      } catch (error) {
+        this.logger_?.warn(`Realtime interruption failed: ${String(error)}`)
+      }
+    }
   }
 
   protected onMessage(channel: string, raw: string): void {
@@ -169,6 +209,11 @@ export class RedisBroker implements Broker {
     const client = new Redis(this.options_.redisUrl, {
       lazyConnect: true,
       maxRetriesPerRequest: 3,
+      // Names the connection in CLIENT LIST: printable ASCII only.
+      connectionName: `${this.options_.prefix}realtime-${role}`.replace(
+        /[^!-~]/g,
+        "_"
+      ),
     })
     let failing = false
     client.on("error", (error: Error) => {

@@ -5,8 +5,18 @@ export interface Broker {
   readonly mode: "redis" | "memory"
   /** Records the event in the channel's history and fans it out. */
   publish(channel: string, event: string, data: unknown): Promise<RealtimeEvent>
-  /** Resolves once events of `channel` reach `listener`; returns the undo. */
-  subscribe(channel: string, listener: RealtimeListener): Promise<() => void>
+  /**
+   * Resolves once events of `channel` reach `listener`; returns the undo.
+   * `onInterrupt` is called once when events may have been lost (the
+   * connection to the backing store dropped): undo, then replay the history.
+   */
+  subscribe(
+    channel: string,
+    listener: RealtimeListener,
+    onInterrupt?: () => void
+  ): Promise<() => void>
+  /** The id of the channel's newest kept event, if any. */
+  newestId(channel: string): Promise<string | undefined>
   /** The newest `limit` events of the channel after `afterId`, oldest first. */
   history(
     channel: string,

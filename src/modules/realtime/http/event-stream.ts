@@ -19,7 +19,8 @@ export const EVENT_STREAM_HEADERS = {
 /**
  * Answers a request with the channel's event stream: missed events after
  * `lastEventId`, then live ones and a heartbeat. When the client goes away
- * the listener and the heartbeat timer are released.
+ * the listener and the heartbeat timer are released; when the module ends
+ * the stream, the response ends and the client reconnects to replay.
  */
 export async function sendEventStream(
   req: IncomingMessage,
@@ -64,7 +65,11 @@ export async function sendEventStream(
   }
 
   try {
-    close = await realtime.openStream(channel, { lastEventId, write })
+    close = await realtime.openStream(channel, {
+      lastEventId,
+      write,
+      end: finish,
+    })
   } catch (error) {
     const message = error instanceof Error ? error.message : "Stream failed"
     write(`event: error\ndata: ${JSON.stringify({ message })}\n\n`)
