@@ -9,6 +9,7 @@ import {
   databaseUrl,
   uniqueDatabase,
 } from "../../src/modules/legacy-migration/__tests__/support/mysql"
+import { MIGRATE_LOCK_NAME } from "../../src/modules/legacy-migration/deploy/sql"
 import { migrationLockName } from "../../src/modules/legacy-migration/run/lock"
 import type { AdminMigrationRun } from "../../src/modules/legacy-migration/run/admin-view"
 import { readStoredRun } from "../../src/modules/legacy-migration/run/read-admin-runs"
@@ -297,6 +298,24 @@ medusaIntegrationTestRunner({
         )
         expect(status).toBe(409)
         expect(data.message).toMatch(/Another legacy migration is writing/)
+      } finally {
+        await holder.end()
+      }
+    })
+
+    it("answers 409, not 400, when the target's schema is being deployed by another migration", async () => {
+      const holder = await connectServer()
+      try {
+        await holder.query(`SELECT GET_LOCK(?, 0)`, [MIGRATE_LOCK_NAME])
+        const { status, data } = await failed(
+          start({
+            source: { dump: legacy.dumps.store.dir },
+            dry_run: false,
+            stage: 1,
+          })
+        )
+        expect(status).toBe(409)
+        expect(data.message).toMatch(/Another migration holds the/)
       } finally {
         await holder.end()
       }

@@ -14,6 +14,7 @@ import type { MigrateLegacyToMedusaReport } from "../../src/workflows/legacy-mig
 import { migrateLegacyToMedusaWorkflow } from "../../src/workflows/legacy-migration/migrate-legacy-to-medusa"
 import type { PricedVariant } from "../../src/modules/legacy-migration/stage-2/stock"
 import seedKleliteStore from "../../src/scripts/seed"
+import { deleteSalesChannelsWorkflow } from "@medusajs/medusa/core-flows"
 import { legacySuite } from "../utils/legacy-suite"
 
 jest.setTimeout(10 * 60 * 1000)
@@ -38,6 +39,8 @@ medusaIntegrationTestRunner({
       stage1: "store",
     })
     let first: MigrateLegacyToMedusaReport
+    let storeHeaders: Record<string, string>
+    let listedBefore: string[]
 
     const mysql = async <T = Row>(sql: string, params: unknown[] = []) =>
       (await legacy.mysql.query(sql, params)) as T[]
@@ -49,8 +52,34 @@ medusaIntegrationTestRunner({
     const entity = (report: MigrateLegacyToMedusaReport, name: string) =>
       report.entities.find((e) => e.entity === name)
 
+    /** The handles `GET /store/products` lists, through the Caching Module. */
+    const storeHandles = async () => {
+      const { data } = await api.get(
+        "/store/products?limit=500&fields=handle",
+        {
+          headers: storeHeaders,
+        }
+      )
+      return (data.products as { handle: string }[]).map((p) => p.handle)
+    }
+
     beforeAll(async () => {
-      await seedKleliteStore({ container: getContainer(), args: [] })
+      const container = getContainer()
+      const seeded = await seedKleliteStore({ container, args: [] })
+      storeHeaders = { "x-publishable-api-key": seeded.publishableKey }
+      // With a single sales channel a store list is cached under one key
+      // whatever the catalogue holds: only invalidation can refresh it.
+      const channels = await container
+        .resolve(Modules.SALES_CHANNEL)
+        .listSalesChannels({})
+      await deleteSalesChannelsWorkflow(container).run({
+        input: {
+          ids: channels
+            .filter((channel) => channel.id !== seeded.salesChannelId)
+            .map((channel) => channel.id),
+        },
+      })
+      listedBefore = await storeHandles()
       first = (await stage2()).result
     })
 
@@ -182,6 +211,22 @@ medusaIntegrationTestRunner({
           [[store.default_location_id, Number(row.stock)]],
         ])
       }
+    })
+
+    it("lists the migrated products in the store at once, though the list was cached before", async () => {
+      const published = await mysql<{ slug: string }>(
+        "SELECT slug FROM products WHERE deleted_at IS NULL AND is_active = 1"
+      )
+      expect(published.length).toBeGreaterThan(0)
+      expect(listedBefore).not.toEqual(
+        expect.arrayContaining([published[0].slug])
+      )
+      expect(await storeHandles()).toEqual(
+        expect.arrayContaining([
+          ...listedBefore,
+          ...published.map((p) => p.slug),
+        ])
+      )
     })
 
     it("creates every live customer with their addresses and opening loyalty balance, without a welcome bonus", async () => {

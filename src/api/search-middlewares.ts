@@ -6,6 +6,7 @@ import {
 } from "@medusajs/framework/http"
 import { AdminRebuildSearchIndex } from "./admin/search/indexes/[name]/rebuild/validators"
 import { AdminSearchQueries } from "./admin/search/queries/validators"
+import { reindexRelinkedProducts } from "./admin/search/relinked-products"
 import { StoreSearchAutocomplete } from "./store/search/autocomplete/validators"
 import { limitSearchQueryLength } from "./store/search/guards"
 import { logStoreSearches } from "./store/search/query-log"
@@ -32,8 +33,9 @@ export const searchStoreMiddlewares: MiddlewareRoute[] = [
 ]
 
 /**
- * Admin search routes. Medusa authenticates every `/admin` route as a user
- * (session, bearer or secret API key) itself.
+ * Admin search routes, and the batch link routes whose products are
+ * reindexed once they answer. Medusa authenticates every `/admin` route as a
+ * user (session, bearer or secret API key) itself.
  */
 export const searchAdminMiddlewares: MiddlewareRoute[] = [
   {
@@ -46,4 +48,13 @@ export const searchAdminMiddlewares: MiddlewareRoute[] = [
     methods: ["POST"],
     middlewares: [validateAndTransformBody(AdminRebuildSearchIndex)],
   },
+  ...[
+    "/admin/sales-channels/:id/products",
+    "/admin/product-categories/:id/products",
+    "/admin/collections/:id/products",
+  ].map((matcher): MiddlewareRoute => ({
+    matcher,
+    methods: ["POST"],
+    middlewares: [reindexRelinkedProducts()],
+  })),
 ]

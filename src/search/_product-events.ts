@@ -95,6 +95,8 @@ const viaCategoryTree: ProductIdResolver = async (query, ids) => {
     filters: {
       $or: paths.map((path) => ({ mpath: { $like: `${path}%` } })),
     },
+    // A deleted category and its deleted descendants still list their products.
+    withDeleted: true,
   })
   return [...collectProductIds(data)]
 }
@@ -117,6 +119,16 @@ const viaFlashSale: ProductIdResolver = async (query, ids) => {
   return variantIds.length ? await viaVariant(query, variantIds) : []
 }
 
+const viaCollection = through("product_collection", ["products.id"])
+
+const viaTag = through("product_tag", ["products.id"])
+
+/**
+ * Carries the ids of products whose sales channels, categories or collection
+ * changed through a route that emits no product event.
+ */
+export const PRODUCTS_RELINKED = "search.products-relinked"
+
 /** How each event the product index listens to leads to product ids. */
 const RESOLVERS: Record<string, ProductIdResolver> = {
   "product.created": async (_query, ids) => ids,
@@ -135,8 +147,14 @@ const RESOLVERS: Record<string, ProductIdResolver> = {
   "reservation-item.updated": through("reservation_item", viaInventoryItem),
   "reservation-item.deleted": through("reservation_item", viaInventoryItem),
   "product-category.updated": viaCategoryTree,
-  "product-collection.updated": through("product_collection", ["products.id"]),
-  "product-tag.updated": through("product_tag", ["products.id"]),
+  "product-category.deleted": viaCategoryTree,
+  "product-collection.updated": viaCollection,
+  "product-collection.deleted": viaCollection,
+  "product-tag.updated": viaTag,
+  "product-tag.deleted": viaTag,
+  // Emitted after the admin's batch routes relink products (see
+  // src/api/admin/search/relinked-products.ts).
+  [PRODUCTS_RELINKED]: async (_query, ids) => ids,
   // Popularity: units sold count orders placed and not canceled.
   "order.placed": through("order", ["items.product_id"]),
   "order.canceled": through("order", ["items.product_id"]),

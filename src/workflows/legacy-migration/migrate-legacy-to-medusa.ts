@@ -4,6 +4,7 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import type { MigrateLegacyToMedusaInput } from "../../modules/legacy-migration/stage-2/types"
+import { clearStage2CachesStep } from "./steps/clear-stage-2-caches"
 import { completeStage2RunStep } from "./steps/complete-stage-2-run"
 import { migrateLegacyCatalogStep } from "./steps/migrate-legacy-catalog"
 import { migrateLegacyCustomersStep } from "./steps/migrate-legacy-customers"
@@ -24,7 +25,8 @@ export const migrateLegacyToMedusaWorkflowId = "migrate-legacy-to-medusa"
  * Stage 2 of the legacy migration: creates the MySQL catalogue (categories,
  * products, variants, prices, stock) and customers (addresses, legacy
  * logins, loyalty balances) in Medusa through Medusa's own workflows,
- * rebuilds the search indexes once, and returns the report comparing
+ * clears the cached lists and rebuilds the search indexes once (their
+ * per-record events are dropped), and returns the report comparing
  * Medusa with MySQL. Throws when they disagree. Safe to run again: what
  * exists is found by its legacy key and left alone. The run is recorded in
  * the stage-1 database (progress after each page, then its report or
@@ -37,6 +39,7 @@ export const migrateLegacyToMedusaWorkflow = createWorkflow(
     const { targets, started_at } = resolveStage2TargetsStep(input)
     const catalog = migrateLegacyCatalogStep({ input, targets })
     const customers = migrateLegacyCustomersStep(input)
+    clearStage2CachesStep()
     const search = rebuildSearchIndexesStep(
       transform({ input }, function searchRebuildWanted({ input }) {
         return {

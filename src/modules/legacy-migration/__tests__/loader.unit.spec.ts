@@ -76,6 +76,18 @@ describe("unique keys", () => {
       [1, 'SKU "b" already belongs to product p2 (variant 0)'],
     ])
   })
+
+  it("let a document move its own SKUs between its variants", async () => {
+    const owners = new MemoryKeyOwners()
+    owners.claim([sku("A", "p1#0"), sku("B", "p1#1"), sku("C", "p2#0")])
+    const conflicts = await findKeyConflicts(
+      [[sku("B", "p1#0"), sku("A", "p1#1")], [sku("C", "p3#1")]],
+      owners
+    )
+    expect([...conflicts]).toEqual([
+      [1, 'SKU "C" already belongs to product p2 (variant 0)'],
+    ])
+  })
 })
 
 describe("a batch prepared while the previous one is still being stored", () => {

@@ -131,4 +131,52 @@ describe("documents migrated again after they changed", () => {
       { total: "18.00" },
     ])
   })
+
+  it("keeps a product whose variants moved, each variant with its id", async () => {
+    const variants = () =>
+      rows(
+        `SELECT v.id, v.sku, v.position FROM db.product_variants v
+         JOIN db.products p ON p.id = v.product_id
+         WHERE p.legacy_id = '${oid(1)}' ORDER BY v.sku`
+      )
+    const [a] = await variants()
+    const dump = (skus: string[]) =>
+      writeDump({
+        products: [
+          product(1, "eclair", skus),
+          product(2, "tarte", ["C"]),
+          product(3, "eclair-au-cafe", ["D"]),
+        ],
+        users: [{ ...user(10, [oid(2)]), addresses: [] }],
+        orders: [
+          order(20, oid(10), [
+            [oid(1), "A"],
+            [oid(2), "C"],
+          ]),
+        ],
+      })
+
+    const shifted = await migrate(await dump(["B", "A"]))
+    expect(shifted.report).toMatchObject({ ok: true })
+    const [movedA, b] = await variants()
+    expect(movedA).toEqual({ id: a.id, sku: "A", position: 1 })
+    expect(b).toMatchObject({ sku: "B", position: 0 })
+
+    const swapped = await migrate(await dump(["A", "B"]))
+    expect(swapped.report).toMatchObject({ ok: true })
+    expect(await variants()).toEqual([
+      { id: a.id, sku: "A", position: 0 },
+      { id: b.id, sku: "B", position: 1 },
+    ])
+    expect(
+      await rows(
+        `SELECT legacy_id FROM db.quarantine_records ORDER BY legacy_id`
+      )
+    ).toEqual([{ legacy_id: String(oid(4)) }, { legacy_id: String(oid(5)) }])
+    expect(
+      await rows(
+        `SELECT v.sku FROM db.order_items i JOIN db.product_variants v ON v.id = i.variant_id ORDER BY i.position`
+      )
+    ).toEqual([{ sku: "A" }, { sku: "C" }])
+  })
 })

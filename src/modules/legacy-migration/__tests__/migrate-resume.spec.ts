@@ -26,6 +26,7 @@ const SCRIPT = join(
 )
 const killed = uniqueDatabase("resume_killed")
 const straight = uniqueDatabase("resume_straight")
+const superseded = uniqueDatabase("resume_superseded")
 const ORDERS = 3000
 
 let admin: Connection
@@ -87,6 +88,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await admin.query(`DROP DATABASE IF EXISTS \`${killed}\``)
   await admin.query(`DROP DATABASE IF EXISTS \`${straight}\``)
+  await admin.query(`DROP DATABASE IF EXISTS \`${superseded}\``)
   await admin.end()
   await rm(dir, { recursive: true, force: true })
 })
@@ -147,5 +149,39 @@ describe("a migration killed in the middle of a collection", () => {
     expect(await contentHashes(admin, killed)).toEqual(
       await contentHashes(admin, straight)
     )
+  })
+})
+
+describe("a failed migration followed by a completed restart", () => {
+  const migrate = (...extra: string[]) =>
+    runCli(["--dump", dir, "--mysql", databaseUrl(superseded), ...extra])
+
+  it("starts a new run next time rather than resuming the failed one", async () => {
+    expect((await migrate()).code).toBe(0)
+    const [failed] = await admin.query(
+      `SELECT id FROM \`${superseded}\`.migration_runs`
+    )
+    await admin.query(
+      `UPDATE \`${superseded}\`.migration_runs SET status = 'failed' WHERE id = ?`,
+      [failed.id]
+    )
+    const restarted = await migrate("--restart")
+    expect(restarted.code).toBe(0)
+    expect(restarted.report).toMatchObject({ ok: true, resumed: false })
+
+    const next = await migrate()
+    expect(next.stderr).not.toContain("[klelite]")
+    expect(next.code).toBe(0)
+    expect(next.report).toMatchObject({ ok: true, resumed: false })
+    const runs = await admin.query(
+      `SELECT id, status FROM \`${superseded}\`.migration_runs
+       ORDER BY started_at`
+    )
+    expect(runs.map((run: { status: string }) => run.status)).toEqual([
+      "failed",
+      "completed",
+      "completed",
+    ])
+    expect(runs[0].id).toBe(failed.id)
   })
 })

@@ -1,3 +1,4 @@
+import { MedusaError } from "@medusajs/framework/utils"
 import { randomUUID } from "crypto"
 import { join } from "path"
 import type { Connection } from "mariadb"
@@ -128,7 +129,8 @@ export async function deployMigrations({
       lockTimeoutSeconds,
     ])
     if (Number(acquired) !== 1) {
-      throw new Error(
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
         `Another migration holds the "${MIGRATE_LOCK_NAME}" lock on ${target.database}; try again when it is done`
       )
     }

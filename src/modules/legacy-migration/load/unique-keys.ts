@@ -118,6 +118,11 @@ export function uniqueKeysOf(record: RecordOf[LegacyCollection]): UniqueKey[] {
   return []
 }
 
+/** The legacy id of a key's owner, without the variant position. */
+function ownerDocument(owner: string): string {
+  return owner.split("#")[0]
+}
+
 function describeOwner(kind: UniqueKind, owner: string): string {
   const [legacyId, position] = owner.split("#")
   const what = kind === "order_number" ? "order" : "product"
@@ -129,7 +134,9 @@ function describeOwner(kind: UniqueKind, owner: string): string {
 /**
  * Which of `claims` (one list per record) would take a unique key another
  * document holds, in the target or earlier in the batch: record index →
- * detail. Records are checked in order; a refused one claims nothing.
+ * detail. A document may take back its own keys (a SKU whose variant moved
+ * within its product), but not repeat one. Records are checked in order; a
+ * refused one claims nothing.
  */
 export async function findKeyConflicts(
   claims: UniqueKey[][],
@@ -150,7 +157,12 @@ export async function findKeyConflicts(
     const mine = new Map<string, string>()
     for (const k of keys) {
       const slot = `${k.kind}:${collationKey(k.key)}`
-      const owner = mine.get(slot) ?? held.get(slot)
+      const holder = held.get(slot)
+      const owner =
+        mine.get(slot) ??
+        (holder && ownerDocument(holder) !== ownerDocument(k.owner)
+          ? holder
+          : undefined)
       if (owner !== undefined && owner !== k.owner) {
         conflicts.set(
           index,

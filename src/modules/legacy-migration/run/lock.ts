@@ -1,3 +1,4 @@
+import { MedusaError } from "@medusajs/framework/utils"
 import { createHash } from "crypto"
 import type { Pool } from "mariadb"
 
@@ -25,7 +26,8 @@ export async function withMigrationLock<T>(
       [name]
     )
     if (Number(acquired) !== 1) {
-      throw new Error(
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
         `Another legacy migration is writing to ${database}; wait for it to finish`
       )
     }

@@ -1,3 +1,4 @@
+import { MedusaError } from "@medusajs/framework/utils"
 import { randomUUID } from "crypto"
 import type { Pool } from "mariadb"
 import type { ResumePoint } from "../source/types"
@@ -46,22 +47,31 @@ export function startDryRun(source: string): RunState {
 
 /**
  * Resumes the last interrupted run (killed or failed) from its checkpoints,
- * or starts a new one with fresh checkpoints. Call it holding the migration
- * lock: a run still marked `running` then belongs to a dead process.
+ * unless a later run completed, or starts a new one with fresh checkpoints.
+ * Call it holding the migration lock: a run still marked `running` then
+ * belongs to a dead process.
  */
 export async function startRun(
   pool: Pool,
   { source, restart = false }: StartRunOptions
 ): Promise<RunState> {
+  // A run that completed after an interrupted one superseded it: its
+  // checkpoints are gone, and resuming it would migrate everything again.
   const [pending]: RunRow[] = await pool.query(
-    `SELECT id, started_at, report FROM migration_runs
+    `SELECT id, started_at, report FROM migration_runs pending
      WHERE status IN ('running', 'failed') AND dry_run = 0
+       AND NOT EXISTS (
+         SELECT 1 FROM migration_runs done
+         WHERE done.status = 'completed' AND done.dry_run = 0
+           AND done.started_at >= pending.started_at
+       )
      ORDER BY started_at DESC LIMIT 1`
   )
   if (pending && !restart) {
     const snapshot = parseSnapshot(pending.report, source)
     if (snapshot.source !== source) {
-      throw new Error(
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
         `An interrupted migration (run ${pending.id}) from ${snapshot.source} is pending; migrate from that source to resume it, or pass --restart to start over`
       )
     }

@@ -10,6 +10,7 @@ import {
   reserveBoardRun,
   type BoardRun,
 } from "../../../../modules/legacy-migration/run/admin-board"
+import { startFailure } from "../../../../modules/legacy-migration/run/start-failure"
 import {
   checkMigrationCanStart,
   sourceSpecOf,
@@ -48,26 +49,30 @@ export async function startMigrationInBackground(
     releaseBoardRun(transactionId)
     throw error
   }
+  // What stopped the run, with its type, for a run stopped before it started.
+  let failure: unknown
   migrateLegacyStoreWorkflow(scope)
     .run({
       input: { source: spec, dry_run: dryRun },
       context: { transactionId },
       throwOnError: false,
     })
-    .then(({ result, errors }) =>
+    .then(({ result, errors }) => {
+      failure = errors[0]?.error
       finishBoardRun(
         transactionId,
         errors.length
           ? { error: errorMessage(errors[0].error).split("\n")[0] }
           : { report: result }
       )
-    )
-    .catch((error) =>
+    })
+    .catch((error) => {
+      failure = error
       finishBoardRun(transactionId, { error: errorMessage(error) })
-    )
+    })
   try {
     return await boardRunStarted(transactionId)
   } catch (error) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, errorMessage(error))
+    throw startFailure(failure ?? error)
   }
 }

@@ -1,9 +1,9 @@
 import type { Connection } from "mariadb"
 import type { ProductRecord } from "../../transform/records"
-import { replaceChildren, type ChildTable } from "../children"
 import { upsertParents } from "../parents"
 import { insertRows } from "../sql"
 import type { CollectionWriter } from "./types"
+import { replaceVariants } from "./variants"
 
 const PRODUCT_COLUMNS = [
   "legacy_id",
@@ -17,21 +17,6 @@ const PRODUCT_COLUMNS = [
   "updated_at",
   "deleted_at",
 ]
-
-const VARIANTS: ChildTable = {
-  table: "product_variants",
-  columns: [
-    "product_id",
-    "position",
-    "sku",
-    "name",
-    "price",
-    "compare_at_price",
-    "stock",
-    "weight_grams",
-  ],
-  key: ["product_id", "position"],
-}
 
 /**
  * Creates the batch's categories by slug; a category keeps the name it was
@@ -105,5 +90,5 @@ export const writeProducts: CollectionWriter<"products"> = async (
       v.weightGrams,
     ])
   )
-  await replaceChildren(connection, VARIANTS, variants, existed)
+  await replaceVariants(connection, variants, existed)
 }
