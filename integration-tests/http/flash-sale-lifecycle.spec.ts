@@ -1,6 +1,9 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
+import { addToCartWorkflow } from "@medusajs/medusa/core-flows"
 import { advanceSaleStatusesWorkflow } from "../../src/workflows/flash-sale/advance-sale-statuses"
+import { confirmOrderReservationsWorkflow } from "../../src/workflows/flash-sale/confirm-order-reservations"
+import { flashLineItems } from "../../src/workflows/flash-sale/utils/line-items"
 import { completeCart, type StoreHeaders } from "../utils/checkout"
 import { attempt, useFlashSaleStore } from "../utils/flash-sale"
 import { waitFor } from "../utils/wait-for"
@@ -41,6 +44,22 @@ medusaIntegrationTestRunner({
         shopper,
         order: completed.order as { id: string },
         reservationId: data.reservation.id as string,
+      }
+    }
+
+    /** Buys one unit while the order's units are not counted as sold yet. */
+    async function buyOneUncounted(saleId: string, itemId: string) {
+      const failingConfirm = jest
+        .spyOn(service(), "confirm")
+        .mockRejectedValue(new Error("database unreachable"))
+      try {
+        const bought = await buyOne(saleId, itemId)
+        await waitFor(async () => failingConfirm.mock.calls.length > 0, {
+          what: "the order's units to be counted",
+        })
+        return bought
+      } finally {
+        failingConfirm.mockRestore()
       }
     }
 
@@ -122,18 +141,7 @@ medusaIntegrationTestRunner({
       ])
       const itemId = sale.items[0].id
       // The order is placed but its hold is not counted as sold yet.
-      const failingConfirm = jest
-        .spyOn(service(), "confirm")
-        .mockRejectedValue(new Error("database unreachable"))
-      let bought: Awaited<ReturnType<typeof buyOne>>
-      try {
-        bought = await buyOne(sale.id, itemId)
-        await waitFor(async () => failingConfirm.mock.calls.length > 0, {
-          what: "the order's units to be counted",
-        })
-      } finally {
-        failingConfirm.mockRestore()
-      }
+      const bought = await buyOneUncounted(sale.id, itemId)
       expect((await flash.saleItems(sale.id))[0]).toEqual(
         expect.objectContaining({ units_sold: 0, units_reserved: 1 })
       )
@@ -413,6 +421,247 @@ medusaIntegrationTestRunner({
         soldOut.data,
         expect.objectContaining({ item_id: itemId, units_left: 0 }),
       ])
+    })
+
+    it("refuses edits of a flash-sale line's metadata, and checkout refuses flash lines without their reservation in this cart", async () => {
+      const variantId = await flash.variantOf("tarte-aux-framboises", 0)
+      const sale = await flash.createSale([
+        { variant_id: variantId, units_allocated: 5, per_customer_limit: 2 },
+      ])
+      const shopper = await flash.register()
+      const cartId = await flash.openCart(shopper.headers)
+      const { data } = await flash.reserve(shopper.headers, sale.id, {
+        item_id: sale.items[0].id,
+        quantity: 2,
+        cart_id: cartId,
+      })
+      const reservationId = data.reservation.id as string
+      const flashKeys = {
+        flash_sale_reservation_id: reservationId,
+        flash_sale_id: sale.id,
+      }
+      const [line] = await flash.cartLines(shopper.headers, cartId)
+      const url = `/store/carts/${cartId}/line-items/${line.id}`
+      const message =
+        "The flash-sale details of a cart item cannot be changed; remove the item and reserve it again"
+
+      for (const metadata of [
+        { flash_sale_reservation_id: "" },
+        { flash_sale_reservation_id: "fsres_other" },
+        { flash_sale_id: "" },
+        null,
+      ]) {
+        const refused = await attempt(
+          api.post(url, { quantity: 2, metadata }, { headers: shopper.headers })
+        )
+        expect([refused.status, refused.data.message]).toEqual([400, message])
+      }
+      const { data: regular } = await api.post(
+        `/store/carts/${cartId}/line-items`,
+        { variant_id: await flash.variantOf("paris-brest", 0), quantity: 1 },
+        { headers: shopper.headers }
+      )
+      const regularLine = regular.cart.items.find(
+        (item: { id: string }) => item.id !== line.id
+      )
+      const borrowed = await attempt(
+        api.post(
+          `/store/carts/${cartId}/line-items/${regularLine.id}`,
+          { quantity: 1, metadata: flashKeys },
+          { headers: shopper.headers }
+        )
+      )
+      expect([borrowed.status, borrowed.data.message]).toEqual([400, message])
+      const note = await attempt(
+        api.post(
+          url,
+          { quantity: 2, metadata: { gift_note: "Joyeux anniversaire" } },
+          { headers: shopper.headers }
+        )
+      )
+      expect(note.status).toEqual(200)
+      const kept = (await flash.cartLines(shopper.headers, cartId)).find(
+        (item) => item.id === line.id
+      )
+      expect(kept).toEqual(
+        expect.objectContaining({
+          quantity: 2,
+          unit_price: 12.5,
+          metadata: { ...flashKeys, gift_note: "Joyeux anniversaire" },
+        })
+      )
+
+      // A line left at the flash price without its reservation is refused.
+      const cartModule = getContainer().resolve(Modules.CART)
+      await cartModule.updateLineItems(line.id, {
+        metadata: { flash_sale_reservation_id: "", flash_sale_id: sale.id },
+      })
+      await flash.readyForPayment(shopper.headers, cartId)
+      const stripped = await flash.pay(shopper.headers, cartId)
+      expect(stripped.status).toEqual(400)
+      expect(stripped.data.message).toMatch(
+        /^Your flash-sale reservation for .+ was not found; remove it from your cart and reserve it again/
+      )
+
+      // So is a line carrying a reservation placed in another cart.
+      await cartModule.updateLineItems(line.id, { metadata: flashKeys })
+      const otherCartId = await flash.openCart(shopper.headers)
+      await addToCartWorkflow(getContainer()).run({
+        input: {
+          cart_id: otherCartId,
+          items: flashLineItems({
+            variant_id: variantId,
+            quantity: 2,
+            unit_price: 12.5,
+            reservation_id: reservationId,
+            sale_id: sale.id,
+          }),
+        },
+      })
+      await flash.readyForPayment(shopper.headers, otherCartId)
+      const elsewhere = await flash.pay(shopper.headers, otherCartId)
+      expect(elsewhere.status).toEqual(400)
+      expect(elsewhere.data.message).toMatch(/was not found/)
+
+      const { data: orders } = await api.get("/store/orders", {
+        headers: shopper.headers,
+      })
+      expect(orders.orders).toEqual([])
+      expect((await flash.saleItems(sale.id))[0]).toEqual(
+        expect.objectContaining({ units_reserved: 2, units_sold: 0 })
+      )
+      const bought = await flash.pay(shopper.headers, cartId)
+      expect(bought.data.type).toEqual("order")
+    })
+
+    it("refuses to release a reservation its checked-out cart is buying", async () => {
+      const variantId = await flash.variantOf("tarte-aux-framboises", 1)
+      const sale = await flash.createSale([
+        { variant_id: variantId, units_allocated: 2, per_customer_limit: 1 },
+      ])
+      const itemId = sale.items[0].id
+      const bought = await buyOneUncounted(sale.id, itemId)
+
+      const release = await attempt(
+        api.delete(`/store/flash-sales/reservations/${bought.reservationId}`, {
+          headers: bought.shopper.headers,
+        })
+      )
+      expect(release.status).toEqual(400)
+      expect(release.data.message).toEqual(
+        "This flash sale reservation was already purchased"
+      )
+      expect(
+        (await reservationsOf(bought.shopper.headers)).get(bought.reservationId)
+      ).toEqual(expect.objectContaining({ status: "active" }))
+      const again = await attempt(
+        flash.reserve(bought.shopper.headers, sale.id, {
+          item_id: itemId,
+          quantity: 1,
+          cart_id: await flash.openCart(bought.shopper.headers),
+        })
+      )
+      expect(again.status).toEqual(400)
+
+      await confirmOrderReservationsWorkflow(getContainer()).run({
+        input: { order_id: bought.order.id },
+      })
+      expect((await flash.saleItems(sale.id))[0]).toEqual(
+        expect.objectContaining({ units_sold: 1, units_reserved: 0 })
+      )
+
+      // A checkout ending while the line is being removed keeps it too:
+      // Medusa refuses to refresh a completed cart and puts the line back.
+      const racer = await flash.register("racer")
+      const racerCart = await flash.openCart(racer.headers)
+      const { data: held } = await flash.reserve(racer.headers, sale.id, {
+        item_id: itemId,
+        quantity: 1,
+        cart_id: racerCart,
+      })
+      const cartModule = getContainer().resolve(Modules.CART)
+      const softDelete = cartModule.softDeleteLineItems
+      const checkoutFirst = jest
+        .spyOn(cartModule, "softDeleteLineItems")
+        .mockImplementation(async (...args: Parameters<typeof softDelete>) => {
+          await cartModule.updateCarts(racerCart, { completed_at: new Date() })
+          return await softDelete.apply(cartModule, args)
+        })
+      try {
+        const raced = await attempt(
+          api.delete(`/store/flash-sales/reservations/${held.reservation.id}`, {
+            headers: racer.headers,
+          })
+        )
+        expect([raced.status, raced.data.message]).toEqual([
+          400,
+          `Cart ${racerCart} is already completed.`,
+        ])
+      } finally {
+        checkoutFirst.mockRestore()
+      }
+      expect(
+        (await reservationsOf(racer.headers)).get(held.reservation.id)
+      ).toEqual(expect.objectContaining({ status: "active" }))
+      expect(await flash.cartLines(racer.headers, racerCart)).toHaveLength(1)
+      expect((await flash.saleItems(sale.id))[0].units_reserved).toEqual(1)
+    })
+
+    it("counts nothing sold for an order whose placement is handled after its cancellation", async () => {
+      const variantId = await flash.variantOf("tarte-aux-framboises", 2)
+      const sale = await flash.createSale([
+        { variant_id: variantId, units_allocated: 2, per_customer_limit: 1 },
+      ])
+      const itemId = sale.items[0].id
+      // One order is canceled before its units are counted, one after.
+      const early = await buyOneUncounted(sale.id, itemId)
+      const late = await buyOne(sale.id, itemId)
+      await waitFor(
+        async () => (await flash.saleItems(sale.id))[0].units_sold === 1,
+        { what: "the second order to count as sold" }
+      )
+      for (const { order } of [early, late]) {
+        await api.post(
+          `/admin/orders/${order.id}/cancel`,
+          {},
+          { headers: seeded.adminHeaders }
+        )
+      }
+      await waitFor(
+        async () => (await flash.saleItems(sale.id))[0].units_left === 2,
+        { what: "the canceled orders' units to come back" }
+      )
+
+      // Their placements are handled (again) now.
+      for (const { order } of [early, late]) {
+        const { result } = await confirmOrderReservationsWorkflow(
+          getContainer()
+        ).run({ input: { order_id: order.id } })
+        expect(result.confirmed).toEqual([])
+      }
+      expect((await flash.saleItems(sale.id))[0]).toEqual(
+        expect.objectContaining({
+          units_sold: 0,
+          units_reserved: 0,
+          units_left: 2,
+        })
+      )
+      expect(
+        (await reservationsOf(early.shopper.headers)).get(early.reservationId)
+      ).toEqual(expect.objectContaining({ status: "released" }))
+      expect(
+        (await reservationsOf(late.shopper.headers)).get(late.reservationId)
+      ).toEqual(expect.objectContaining({ status: "returned" }))
+      for (const { shopper } of [early, late]) {
+        const again = await attempt(
+          flash.reserve(shopper.headers, sale.id, {
+            item_id: itemId,
+            quantity: 1,
+            cart_id: await flash.openCart(shopper.headers),
+          })
+        )
+        expect(again.status).toEqual(201)
+      }
     })
   },
 })

@@ -15,21 +15,25 @@ export const confirmOrderReservationsWorkflowId =
 /**
  * Marks the flash-sale units of a placed order as sold. Buying held units
  * leaves the units left unchanged, so only a lapsed hold bought again can
- * sell an item out here; that sell-out is announced. Once per order.
+ * sell an item out here; that sell-out is announced. Once per order, and
+ * never for a canceled one.
  */
 export const confirmOrderReservationsWorkflow = createWorkflow(
   { name: confirmOrderReservationsWorkflowId, idempotent: true, store: true },
   (input: { order_id: string }) => {
     const { data: orders } = useQueryGraphStep({
       entity: "order",
-      fields: ["id", "items.id", "items.metadata"],
+      fields: ["id", "status", "items.id", "items.metadata"],
       filters: { id: input.order_id },
       options: { throwIfKeyNotFound: true },
     })
+    // A canceled order buys nothing, whenever its placement is handled.
     const reservationIds = transform(
       { orders },
       function orderReservationIds({ orders }) {
-        return reservationIdsOf(orders[0].items)
+        return orders[0].status === "canceled"
+          ? []
+          : reservationIdsOf(orders[0].items)
       }
     )
 

@@ -251,6 +251,22 @@ moduleIntegrationTestRunner<FlashSaleModuleService>({
         ).toMatchObject({ message: expect.stringContaining("at most 1") })
       })
 
+      it("gives nothing back at the deadline for a returned purchase whose settle never reached Redis", async () => {
+        const ids = await createSale(3)
+        const bought = await reserveWith(service, ids, "cus_a", 60)
+        // PostgreSQL sells the unit, Redis never hears of it; the order is
+        // then canceled and its unit goes back once, to both.
+        await secondStore.convertReservation(bought.id, {}, new Date())
+        await service.returnPurchase(bought.id)
+        expect(await availableInRedis(ids)).toBe(3)
+        expect((await unitsInPostgres(ids.itemId)).room).toBe(3)
+
+        const sweep = await service.sweepExpired(new Date(Date.now() + 61_000))
+
+        expect(sweep).toEqual({ expired: [], items: [], reconciled: 1 })
+        expect(await availableInRedis(ids)).toBe(3)
+      })
+
       it("lets PostgreSQL refuse what a stale Redis copy admits, then rebuilds", async () => {
         const ids = await createSale(2)
         await reserveWith(service, ids, "cus_a")

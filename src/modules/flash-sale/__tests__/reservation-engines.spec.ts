@@ -46,7 +46,7 @@ for (const engine of ENGINES) {
       `medusa-flash-sale-engines-${engine.name}`,
       engine.options
     ),
-    testSuite: ({ service, medusaApp }) => {
+    testSuite: ({ service, medusaApp, MikroOrmWrapper }) => {
       describe(`${engine.name} engine`, () => {
         afterEach(async () => {
           // Closes the module's Redis connection; the runner does not.
@@ -207,6 +207,34 @@ for (const engine of ENGINES) {
             (await service.sweepExpired(new Date(Date.now() + 61_000)))
               .reconciled
           ).toBe(0)
+        })
+
+        it("sweeps other items while another transaction holds one item's overdue reservations", async () => {
+          const busy = await createSale({ units: 5 })
+          const idle = await createSale({ units: 5 })
+          const held = await reserve(busy, "cus_a", 1, 30)
+          const due = await reserve(idle, "cus_b", 1, 60)
+          const transaction = await MikroOrmWrapper.getManager()
+            .getKnex()
+            .transaction()
+          try {
+            await transaction.raw(
+              "SELECT id FROM flash_sale_reservation WHERE id = ? FOR UPDATE",
+              [held.id]
+            )
+            const swept = await service.sweepExpired(
+              new Date(Date.now() + 61_000)
+            )
+            expect(swept.expired).toEqual([due.id])
+          } finally {
+            await transaction.rollback()
+          }
+          const later = await service.sweepExpired(
+            new Date(Date.now() + 61_000)
+          )
+          expect(later.expired).toEqual([held.id])
+          expect(await unitsOf(busy)).toMatchObject({ reserved: 0 })
+          expect(await unitsOf(idle)).toMatchObject({ reserved: 0 })
         })
 
         it("turns confirmed reservations into sold units", async () => {

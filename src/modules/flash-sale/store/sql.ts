@@ -166,9 +166,11 @@ SELECT ${RESERVATION_WITH_SALE} FROM r LEFT JOIN i ON i.id = r.item_id`
 
 /**
  * Expires up to a batch of active reservations past their deadline, all of
- * the item with the oldest one, and gives their units back. One item per
- * statement means one item lock, so concurrent sweepers cannot deadlock;
- * rows another transaction holds are skipped. Params: now, now, batch size.
+ * the item with the oldest one no other transaction holds, and gives their
+ * units back. One item per statement means one item lock, so concurrent
+ * sweepers cannot deadlock; rows another transaction holds are skipped, also
+ * when choosing the item, so one busy item cannot stop the sweep.
+ * Params: now, now, batch size.
  */
 export const EXPIRE_DUE = `
 WITH target AS (
@@ -177,6 +179,7 @@ WITH target AS (
     AND deleted_at IS NULL
   ORDER BY expires_at
   LIMIT 1
+  FOR UPDATE SKIP LOCKED
 ), due AS (
   SELECT reservation.id
   FROM flash_sale_reservation AS reservation

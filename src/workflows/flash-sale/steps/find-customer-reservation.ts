@@ -1,14 +1,18 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { flashSaleService } from "../utils/module"
-import { findReservationLines } from "../utils/reservation-lines"
+import {
+  findReservationLines,
+  isInCompletedCart,
+} from "../utils/reservation-lines"
 
 export const findCustomerReservationStepId =
   "flash-sale-find-customer-reservation"
 
 /**
  * The customer's reservation and the cart lines carrying it. Someone else's
- * reservation is reported as missing; a purchased one cannot be released.
+ * reservation is reported as missing; a purchased one, or one whose cart
+ * was checked out, cannot be released.
  */
 export const findCustomerReservationStep = createStep(
   findCustomerReservationStepId,
@@ -20,7 +24,7 @@ export const findCustomerReservationStep = createStep(
       container
     ).listFlashSaleReservations(
       { id: input.reservation_id, customer_id: input.customer_id },
-      { select: ["id", "status"] }
+      { select: ["id", "status", "cart_id"] }
     )
     if (!reservation) {
       throw new MedusaError(
@@ -28,7 +32,12 @@ export const findCustomerReservationStep = createStep(
         `Flash sale reservation ${input.reservation_id} was not found`
       )
     }
-    if (reservation.status === "converted") {
+    // A checked-out cart's hold is counted as sold once its order is placed.
+    if (
+      reservation.status === "converted" ||
+      (reservation.status === "active" &&
+        (await isInCompletedCart(container, reservation)))
+    ) {
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,
         "This flash sale reservation was already purchased"

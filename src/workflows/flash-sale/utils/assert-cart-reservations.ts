@@ -4,12 +4,13 @@ import {
   MedusaError,
 } from "@medusajs/framework/utils"
 import { cartReservationProblem } from "./check-cart-reservations"
-import { reservationIdsOf } from "./line-items"
+import { carriesFlashSale, reservationIdsOf } from "./line-items"
 import { flashSaleService } from "./module"
 
 /**
  * Throws `NOT_ALLOWED` unless every flash-price line of the cart is backed by
- * the customer's active reservation for that variant and quantity.
+ * the customer's active reservation, placed in this cart, for that variant
+ * and quantity.
  */
 export async function assertCartReservationsHeld(
   container: Pick<MedusaContainer, "resolve">,
@@ -32,17 +33,20 @@ export async function assertCartReservationsHeld(
     filters: { id: cartId },
   })
   const cart = data[0]
-  const ids = reservationIdsOf(cart?.items)
-  if (!cart || !ids.length) {
+  if (!cart || !(cart.items ?? []).some(carriesFlashSale)) {
     return
   }
-  const reservations = await flashSaleService(
-    container
-  ).listFlashSaleReservations({ id: ids }, { relations: ["item"] })
+  const ids = reservationIdsOf(cart.items)
+  const reservations = ids.length
+    ? await flashSaleService(container).listFlashSaleReservations(
+        { id: ids },
+        { relations: ["item"] }
+      )
+    : []
   const problem = cartReservationProblem(
     cart.items ?? [],
     reservations,
-    cart.customer_id,
+    cart,
     now
   )
   if (problem) {

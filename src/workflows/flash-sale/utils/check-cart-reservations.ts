@@ -1,5 +1,5 @@
 import type { FlashSaleReservationStatus } from "../../../modules/flash-sale"
-import { reservationIdOf } from "./line-items"
+import { carriesFlashSale, reservationIdOf, saleIdOf } from "./line-items"
 
 /** The line item fields the check reads. */
 export type CartLine = {
@@ -19,32 +19,43 @@ export type HeldReservation = {
   quantity: number
   status: FlashSaleReservationStatus
   expires_at: Date | string
-  item: { variant_id: string }
+  item: { variant_id: string; sale_id: string }
 }
+
+/** The cart the check is for. */
+export type CheckedCart = { id: string; customer_id?: string | null }
 
 const AGAIN = "remove it from your cart and reserve it again while units last"
 
 /**
  * Why a cart's flash-sale lines cannot be bought, or null when every one is
- * backed by an active, unexpired reservation of the cart's customer for the
- * same variant and quantity, each reservation used once.
+ * backed by an active, unexpired reservation of the cart's customer, placed
+ * in this cart, for the same sale, variant and quantity, each used once. A
+ * line carrying a flash-sale key without a reservation is refused too.
  */
 export function cartReservationProblem(
   lines: (CartLine | null)[],
   reservations: HeldReservation[],
-  customerId: string | null | undefined,
+  cart: CheckedCart,
   now: Date
 ): string | null {
   const byId = new Map(reservations.map((r) => [r.id, r]))
   const used = new Set<string>()
   for (const line of lines) {
-    const id = reservationIdOf(line)
-    if (!line || !id) {
+    if (!line || !carriesFlashSale(line)) {
       continue
     }
     const name = line.product_title || line.title || "a flash-sale item"
-    const reservation = byId.get(id)
-    if (!reservation || !customerId || reservation.customer_id !== customerId) {
+    const id = reservationIdOf(line)
+    const reservation = id ? byId.get(id) : undefined
+    if (
+      !id ||
+      !reservation ||
+      !cart.customer_id ||
+      reservation.customer_id !== cart.customer_id ||
+      reservation.cart_id !== cart.id ||
+      reservation.item.sale_id !== saleIdOf(line)
+    ) {
       return `Your flash-sale reservation for ${name} was not found; ${AGAIN}`
     }
     if (used.has(id)) {

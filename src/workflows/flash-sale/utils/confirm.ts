@@ -19,7 +19,8 @@ export type OrderPurchase = {
  * Buys a reservation's units for an order. Checkout refuses lapsed holds,
  * but one can lapse between checkout and this call; its units are then
  * bought again if the sale still has them, so the sold count keeps matching
- * the orders. Returns null (and logs) when they are gone.
+ * the orders. Returns null (and logs) when they are gone, or when the
+ * reservation was returned or released for an order (it was canceled).
  */
 export async function confirmForOrder(
   service: FlashSaleModuleService,
@@ -42,6 +43,12 @@ export async function confirmForOrder(
   if (!lapsed) {
     logger.warn(
       `Flash sale: order ${orderId} names unknown reservation ${reservationId}`
+    )
+    return null
+  }
+  if (!mayRebook(lapsed)) {
+    logger.warn(
+      `Flash sale: reservation ${reservationId} of order ${orderId} was ${lapsed.status} after its purchase; its units are not bought again`
     )
     return null
   }
@@ -73,6 +80,17 @@ export async function confirmForOrder(
     )
     return null
   }
+}
+
+/**
+ * Whether a refused reservation may be bought again for its order: not a
+ * returned one, nor one released for an order; both mean it was canceled.
+ */
+export function mayRebook({
+  status,
+  order_id,
+}: Pick<FlashSaleReservationDTO, "status" | "order_id">): boolean {
+  return status !== "returned" && !(status === "released" && order_id)
 }
 
 function isRefusal(error: unknown): boolean {

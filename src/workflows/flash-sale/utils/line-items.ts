@@ -15,6 +15,25 @@ export function reservationIdOf(item: WithMetadata): string | null {
   return typeof id === "string" && id ? id : null
 }
 
+/**
+ * Whether a line item carries a flash-sale key, even an emptied one: such a
+ * line was priced by a sale and must be backed by a reservation.
+ */
+export function carriesFlashSale(item: WithMetadata): boolean {
+  const metadata = item?.metadata
+  return (
+    !!metadata &&
+    (metadata[RESERVATION_ID_KEY] !== undefined ||
+      metadata[SALE_ID_KEY] !== undefined)
+  )
+}
+
+/** The flash sale a line item names, or null. */
+export function saleIdOf(item: WithMetadata): string | null {
+  const id = item?.metadata?.[SALE_ID_KEY]
+  return typeof id === "string" && id ? id : null
+}
+
 /** The distinct reservation ids carried by `items`. */
 export function reservationIdsOf(items: WithMetadata[] | null | undefined) {
   const ids = (items ?? []).map(reservationIdOf)

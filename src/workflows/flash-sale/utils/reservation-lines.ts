@@ -51,3 +51,28 @@ export async function findReservationLines(
       : []
   })
 }
+
+/**
+ * Whether the reservation is bought by a checked-out cart: the cart is
+ * completed and one of its items carries the reservation.
+ */
+export async function isInCompletedCart(
+  container: Pick<MedusaContainer, "resolve">,
+  reservation: { id: string; cart_id: string | null }
+): Promise<boolean> {
+  if (!reservation.cart_id) {
+    return false
+  }
+  const { data: carts } = await container
+    .resolve(ContainerRegistrationKeys.QUERY)
+    .graph({
+      entity: "cart",
+      fields: ["id", "completed_at", "items.id", "items.metadata"],
+      filters: { id: reservation.cart_id },
+    })
+  const cart = carts[0]
+  return (
+    !!cart?.completed_at &&
+    (cart.items ?? []).some((item) => reservationIdOf(item) === reservation.id)
+  )
+}

@@ -59,7 +59,10 @@ export async function reconcileSale(
         await redis.zrem(keys.expiries, id)
         continue
       }
-      const giveBack = row?.status !== "converted"
+      // Bought units stay sold, and a returned purchase's units went back
+      // when it was returned: only holds that ended unbought give any back.
+      const giveBack =
+        !row || row.status === "released" || row.status === "expired"
       if (await scripts.settle(keys, units, giveBack)) {
         settled++
       }
