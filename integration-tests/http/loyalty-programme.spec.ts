@@ -1,5 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import {
   createStep,
   createWorkflow,
@@ -8,6 +8,7 @@ import {
 } from "@medusajs/framework/workflows-sdk"
 import {
   LOYALTY_MODULE,
+  type CreditPointsInput,
   type LoyaltyModuleService,
 } from "../../src/modules/loyalty"
 import { releaseAbandonedCartPointsWorkflow } from "../../src/workflows/loyalty/release-abandoned-cart-points"
@@ -18,6 +19,8 @@ import { expirePointsStep } from "../../src/workflows/loyalty/steps/expire-point
 import { findExpiringAccountsStep } from "../../src/workflows/loyalty/steps/find-expiring-accounts"
 import { holdCartPointsStep } from "../../src/workflows/loyalty/steps/hold-cart-points"
 import { applyCartPointsWorkflow } from "../../src/workflows/loyalty/apply-cart-points"
+import { reverseOrderPointsWorkflow } from "../../src/workflows/loyalty/reverse-order-points"
+import { orderEarnKey } from "../../src/workflows/loyalty/utils/keys"
 import { checkout, completeCart, login, prepareCart } from "../utils/checkout"
 import { loginAdmin, loginDemoCustomer, seedStore } from "../utils/seeded-store"
 import { waitFor } from "../utils/wait-for"
@@ -40,6 +43,28 @@ const creditThenFail = createWorkflow(
       reason: "compensation test",
       sourceType: "rule",
     })
+    failStep()
+    return new WorkflowResponse({})
+  }
+)
+
+const earnThenFail = createWorkflow(
+  "test-earn-then-fail",
+  (input: CreditPointsInput) => {
+    creditPointsStep(input)
+    failStep()
+    return new WorkflowResponse({})
+  }
+)
+
+const earn = createWorkflow("test-earn", (input: CreditPointsInput) => {
+  return new WorkflowResponse(creditPointsStep(input))
+})
+
+const reverseThenFail = createWorkflow(
+  "test-reverse-then-fail",
+  (input: { order_id: string; cause: string }) => {
+    reverseOrderPointsWorkflow.runAsStep({ input })
     failStep()
     return new WorkflowResponse({})
   }
@@ -451,6 +476,175 @@ medusaIntegrationTestRunner({
       )
       expect(data.cart.discount_total).toEqual(0)
       expect(data.cart.promotions).toEqual([])
+    })
+
+    it("spends, never frees, points held for a completed cart whose redemption failed", async () => {
+      await grant(400)
+      const { cartId } = await prepareCart(api, demo)
+      await api.post(
+        `/store/carts/${cartId}/loyalty-points`,
+        { points: 200 },
+        { headers: demo }
+      )
+      const consume = jest
+        .spyOn(loyalty(), "consumeHold")
+        .mockRejectedValueOnce(new Error("ledger unavailable"))
+      let order: { id: string }
+      try {
+        ;({ order } = await completeCart(api, demo, cartId))
+        await waitFor(async () => consume.mock.calls.length > 0, {
+          what: "the failed redemption",
+        })
+        await new Promise((resolve) => setTimeout(resolve, 1000))
+      } finally {
+        consume.mockRestore()
+      }
+      expect((await loyalty().getOrCreateAccount(demoId)).held).toEqual(200)
+
+      const { result } = await releaseAbandonedCartPointsWorkflow(
+        getContainer()
+      ).run({ input: { before: new Date(Date.now() + 60000).toISOString() } })
+
+      expect(result.released).not.toContain(cartId)
+      expect(result.settled).toEqual([cartId])
+      const redeemed = (await entriesOf(demoId)).filter(
+        (e) => e.type === "redeem" && e.source_id === order!.id
+      )
+      expect(redeemed.map((e) => e.points)).toEqual([-200])
+      expect((await loyalty().getOrCreateAccount(demoId)).held).toEqual(0)
+    })
+
+    it("keeps points on a cart edited since they were applied", async () => {
+      await grant(300)
+      const { cartId } = await prepareCart(api, demo)
+      await api.post(
+        `/store/carts/${cartId}/loyalty-points`,
+        { points: 150 },
+        { headers: demo }
+      )
+      // The points were applied three days ago; the cart was edited just now.
+      const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      await pg.raw(
+        "UPDATE loyalty_hold SET updated_at = now() - interval '72 hours' WHERE cart_id = ?",
+        [cartId]
+      )
+      await api.post(
+        `/store/carts/${cartId}`,
+        { metadata: { note: "birthday candles" } },
+        { headers: demo }
+      )
+
+      const { result } = await releaseAbandonedCartPointsWorkflow(
+        getContainer()
+      ).run({
+        input: { before: new Date(Date.now() - 48 * 3600000).toISOString() },
+      })
+
+      expect(result.released).not.toContain(cartId)
+      expect((await loyalty().getOrCreateAccount(demoId)).held).toEqual(150)
+    })
+
+    it("earns once when an order's points are written again after a rolled-back run", async () => {
+      const before = await loyalty().getOrCreateAccount(demoId)
+      const credit: CreditPointsInput = {
+        customerId: demoId,
+        points: 600,
+        type: "earn",
+        reason: "Order #9001",
+        sourceType: "order",
+        sourceId: "order_retried",
+        idempotencyKey: orderEarnKey("order_retried"),
+        metadata: { spend: 600, currency_code: "eur", multiplier: 1 },
+      }
+      const summary = async () =>
+        (await api.get("/store/customers/me/loyalty", { headers: demo })).data
+          .loyalty
+
+      const { errors } = await earnThenFail(getContainer()).run({
+        input: credit,
+        throwOnError: false,
+      })
+      expect(errors).toHaveLength(1)
+      expect(await summary()).toEqual(
+        expect.objectContaining({
+          balance: before.balance,
+          spend_12m: 0,
+          tier: { name: "bronze", multiplier: 1 },
+        })
+      )
+
+      await earn(getContainer()).run({ input: credit })
+      await earn(getContainer()).run({ input: credit })
+
+      expect(await summary()).toEqual(
+        expect.objectContaining({
+          balance: before.balance + 600,
+          spend_12m: 600,
+          tier: { name: "silver", multiplier: 1.25 },
+        })
+      )
+      const earns = (await entriesOf(demoId)).filter(
+        (e) => e.type === "earn" && e.source_id === "order_retried"
+      )
+      expect(earns).toHaveLength(2)
+    })
+
+    it("takes an order's points back when a cancellation is processed again after a rolled-back run", async () => {
+      const before = await loyalty().getOrCreateAccount(demoId)
+      const { completed } = await checkout(api, demo)
+      const orderId = completed.order.id
+      const earned = await waitFor(
+        async () =>
+          (await entriesOf(demoId)).find(
+            (e) => e.type === "earn" && e.source_id === orderId
+          ),
+        { what: "the order's points" }
+      )
+      const cancel = { order_id: orderId, cause: "cancel" }
+
+      const { errors } = await reverseThenFail(getContainer()).run({
+        input: cancel,
+        throwOnError: false,
+      })
+      expect(errors).toHaveLength(1)
+      expect((await loyalty().getOrCreateAccount(demoId)).balance).toEqual(
+        before.balance + earned.points
+      )
+
+      await reverseOrderPointsWorkflow(getContainer()).run({ input: cancel })
+      await reverseOrderPointsWorkflow(getContainer()).run({ input: cancel })
+
+      const { data } = await api.get("/store/customers/me/loyalty", {
+        headers: demo,
+      })
+      expect(data.loyalty.balance).toEqual(before.balance)
+      expect(data.loyalty.spend_12m).toEqual(0)
+    })
+
+    it("shows and earns at the tier of the last 12 months, not a stale stored one", async () => {
+      const account = await loyalty().getOrCreateAccount(demoId)
+      await loyalty().updateLoyaltyAccounts({ id: account.id, tier: "gold" })
+
+      const { data } = await api.get("/store/customers/me/loyalty", {
+        headers: demo,
+      })
+      expect(data.loyalty.spend_12m).toEqual(0)
+      expect(data.loyalty.tier).toEqual({ name: "bronze", multiplier: 1 })
+      expect(data.loyalty.next_tier).toEqual(
+        expect.objectContaining({ name: "silver", progress: 0 })
+      )
+
+      const { completed } = await checkout(api, demo)
+      const earned = await waitFor(
+        async () =>
+          (await entriesOf(demoId)).find(
+            (e) => e.type === "earn" && e.source_id === completed.order.id
+          ),
+        { what: "the order's points" }
+      )
+      expect(earned.metadata).toEqual(
+        expect.objectContaining({ multiplier: 1 })
+      )
     })
 
     it("rolls a credit back when a later step fails", async () => {

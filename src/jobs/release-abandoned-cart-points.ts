@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { releaseAbandonedCartPointsWorkflow } from "../workflows/loyalty/release-abandoned-cart-points"
 
-/** Carts whose points hold has not moved for this long count as abandoned. */
+/** Carts that, like their points hold, have not changed for this long count as abandoned. */
 const ABANDONED_AFTER_HOURS = 48
 
 /** Hourly: frees points held on abandoned carts. */

@@ -4,7 +4,10 @@ import type {
 } from "../../modules/loyalty"
 import { computeTier } from "../../modules/loyalty"
 
-/** What a customer sees of their points: balance, tier and progress. */
+/**
+ * What a customer sees of their points: balance, tier and progress, the tier
+ * read from the 12-month spend so it never lags behind it.
+ */
 export function loyaltySummary(
   account: LoyaltyAccountDTO,
   settings: LoyaltySettingsDTO,
@@ -27,11 +30,7 @@ export function loyaltySummary(
     held: account.held,
     available,
     lifetime_earned: account.lifetime_earned,
-    tier: {
-      name: account.tier,
-      multiplier:
-        tiers.find((tier) => tier.name === account.tier)?.multiplier ?? 1,
-    },
+    tier: { name: current.name, multiplier: current.multiplier },
     spend_12m: spend12m,
     next_tier: next && {
       name: next.name,

@@ -12,3 +12,4 @@ export default Module(LOYALTY_MODULE, {
 export { LoyaltyModuleService }
 export * from "./types"
 export { computeTier } from "./utils/compute-tier"
+export { rollbackKey } from "./utils/idempotency"

@@ -29,7 +29,9 @@
  * return the first entry, and a key reused for another customer or amount is
  * refused with `CONFLICT`. A unique index on the key settles races: the losing
  * write fails inside a savepoint, which is rolled back, and the winner's entry
- * is returned.
+ * is returned. An entry undone by a `rollback:<entry id>` entry no longer
+ * counts: the next write under its key is stored under a key derived from
+ * the undone entry (`<key>:retry:<entry id>`), so it too happens once.
  *
  * The generated create, update and delete methods for entries are refused;
  * account counters (`balance`, `held`, `lifetime_earned`) must only change
@@ -68,6 +70,7 @@ import {
   type ReleaseHoldInput,
 } from "./types"
 import {
+  retryKey,
   sameCappedDebitOrThrow,
   sameChangeOrThrow,
   type KeyedEntryRow,
@@ -167,12 +170,13 @@ export default class LoyaltyModuleService extends MedusaService({
   ): Promise<LoyaltyEntryDTO> {
     assertLedgerChange(input, LOYALTY_CREDIT_TYPES)
     const manager = transactionManagerOf(sharedContext)
-    const repeated = await this.findRepeat(manager, input, input.points)
+    const change = await this.withLiveKey(manager, input)
+    const repeated = await this.findRepeat(manager, change, input.points)
     if (repeated) {
       return repeated
     }
     await this.getOrCreateAccount_(input.customerId, sharedContext)
-    return await this.applyLedgerChange(manager, input, input.points)
+    return await this.applyLedgerChange(manager, change, input.points)
   }
 
   /**
@@ -194,11 +198,12 @@ export default class LoyaltyModuleService extends MedusaService({
   ): Promise<LoyaltyEntryDTO> {
     assertLedgerChange(input, LOYALTY_DEBIT_TYPES)
     const manager = transactionManagerOf(sharedContext)
-    const repeated = await this.findRepeat(manager, input, -input.points)
+    const change = await this.withLiveKey(manager, input)
+    const repeated = await this.findRepeat(manager, change, -input.points)
     if (repeated) {
       return repeated
     }
-    return await this.applyLedgerChange(manager, input, -input.points)
+    return await this.applyLedgerChange(manager, change, -input.points)
   }
 
   /**
@@ -222,11 +227,12 @@ export default class LoyaltyModuleService extends MedusaService({
   ): Promise<LoyaltyEntryDTO | null> {
     assertLedgerChange(input, LOYALTY_DEBIT_TYPES)
     const manager = transactionManagerOf(sharedContext)
-    const repeated = await this.findCappedRepeat(manager, input)
+    const change = await this.withLiveKey(manager, input)
+    const repeated = await this.findCappedRepeat(manager, change)
     if (repeated) {
       return repeated
     }
-    const key = input.idempotencyKey ?? null
+    const key = change.idempotencyKey ?? null
     const params = [
       input.points,
       input.customerId,
@@ -248,10 +254,10 @@ export default class LoyaltyModuleService extends MedusaService({
         : await write(manager)
       // A concurrent repeat that committed first took the points: the row
       // lock made this write wait for it, and it is now visible.
-      return written ?? (await this.findCappedRepeat(manager, input))
+      return written ?? (await this.findCappedRepeat(manager, change))
     } catch (error) {
       if (key && isUniqueViolation(error, ENTRY_KEY_INDEX)) {
-        const winner = await this.findCappedRepeat(manager, input)
+        const winner = await this.findCappedRepeat(manager, change)
         if (winner) {
           return winner
         }
@@ -403,6 +409,29 @@ export default class LoyaltyModuleService extends MedusaService({
     return previous ?? null
   }
 
+  /**
+   * The entry that stands for an idempotency key: the one written under it,
+   * or under its retry key once that was rolled back; null when none stands.
+   */
+  @InjectManager()
+  async retrieveEntryByKey(
+    idempotencyKey: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LoyaltyEntryDTO | null> {
+    assertNonEmpty("idempotencyKey", idempotencyKey)
+    const manager = managerOf(sharedContext)
+    const key = await this.liveKey(manager, idempotencyKey)
+    const [row] = await manager.execute<KeyedEntryRow[]>(
+      sql.SELECT_ENTRY_BY_KEY,
+      [key]
+    )
+    if (!row) {
+      return null
+    }
+    const { customer_id: _owner, ...entry } = row
+    return entry
+  }
+
   /** The programme settings, stored with defaults on first read. */
   @InjectManager()
   async getSettings(
@@ -527,6 +556,40 @@ export default class LoyaltyModuleService extends MedusaService({
 
   /** Refused: the ledger is append-only. */
   restoreLoyaltyEntries = refuseLedgerMutation
+
+  /**
+   * The key a keyed write goes under: its own, or, while the entry written
+   * under it has been rolled back, the retry key derived from that entry.
+   */
+  protected async liveKey(
+    manager: SqlEntityManager,
+    idempotencyKey: string
+  ): Promise<string> {
+    let key = idempotencyKey
+    for (;;) {
+      const [state] = await manager.execute<
+        { id: string; rolled_back: boolean }[]
+      >(sql.SELECT_KEY_STATE, [key])
+      if (!state?.rolled_back) {
+        return key
+      }
+      key = retryKey(idempotencyKey, state.id)
+    }
+  }
+
+  /** The change with its idempotency key resolved by `liveKey`. */
+  protected async withLiveKey<T extends LedgerChange>(
+    manager: SqlEntityManager,
+    change: T
+  ): Promise<T> {
+    if (!change.idempotencyKey) {
+      return change
+    }
+    const key = await this.liveKey(manager, change.idempotencyKey)
+    return key === change.idempotencyKey
+      ? change
+      : { ...change, idempotencyKey: key }
+  }
 
   /** The earlier entry of a repeated idempotent write, if this is one. */
   protected async findRepeat(

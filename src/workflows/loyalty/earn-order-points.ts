@@ -7,20 +7,17 @@ import {
 import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import { orderEarnKey } from "./utils/keys"
 import { creditPointsStep } from "./steps/credit-points"
-import { loadLoyaltyProgrammeStep } from "./steps/load-programme"
+import { loadCurrentTierStep } from "./steps/load-current-tier"
 import { refreshTierStep } from "./steps/refresh-tier"
-import {
-  pointsBasis,
-  pointsForSpend,
-  tierMultiplier,
-} from "./utils/order-earning"
+import { pointsBasis, pointsForSpend } from "./utils/order-earning"
 
 export const earnOrderPointsWorkflowId = "loyalty-earn-order-points"
 
 /**
  * Credits the points an order earns: on what the customer paid for the items
- * (after discounts, without shipping and tax) at their tier's multiplier,
- * then recomputes the tier. Registered customers only; once per order.
+ * (after discounts, without shipping and tax) at the multiplier of the tier
+ * their last 12 months of spend reach, then recomputes the stored tier.
+ * Registered customers only; once per order.
  */
 export const earnOrderPointsWorkflow = createWorkflow(
   { name: earnOrderPointsWorkflowId, idempotent: true, store: true },
@@ -52,14 +49,12 @@ export const earnOrderPointsWorkflow = createWorkflow(
           : null
       }
     )
-    const programme = loadLoyaltyProgrammeStep({ customer_id: customerId })
+    const programme = loadCurrentTierStep({ customer_id: customerId })
     const credit = transform(
       { order, programme },
       function orderCredit({ order, programme }) {
         const spend = pointsBasis(order)
-        const multiplier = programme
-          ? tierMultiplier(programme.settings, programme.account.tier)
-          : 1
+        const multiplier = programme?.tier.multiplier ?? 1
         return {
           customerId: order.customer_id as string,
           points: programme

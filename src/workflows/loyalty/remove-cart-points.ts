@@ -32,7 +32,8 @@ export type RemoveCartPointsInput = {
 
 /**
  * Takes the points off a cart: removes their promotion and frees the hold,
- * holding the cart's lock like every other change of its points.
+ * holding the cart's lock like every other change of its points. A completed
+ * cart keeps its hold, which its order spends or frees.
  */
 export const removeCartPointsWorkflow = createWorkflow(
   removeCartPointsWorkflowId,
@@ -86,8 +87,17 @@ export const removeCartPointsWorkflow = createWorkflow(
       deletePromotionsWorkflow.runAsStep({ input: { ids: codes.removedIds } })
     })
 
-    const released = releaseCartPointsStep({ cart_id: input.cart_id })
+    const released = when(
+      "cart-open",
+      { cart },
+      ({ cart }) => !cart.completed_at
+    ).then(() => releaseCartPointsStep({ cart_id: input.cart_id }))
     releaseLockStep({ key: input.cart_id, ownerId: lockOwner })
-    return new WorkflowResponse({ cart_id: input.cart_id, released })
+    return new WorkflowResponse({
+      cart_id: input.cart_id,
+      released: transform({ released }, function freed({ released }) {
+        return released ?? null
+      }),
+    })
   }
 )

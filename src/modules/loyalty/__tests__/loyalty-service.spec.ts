@@ -402,6 +402,45 @@ moduleIntegrationTestRunner<LoyaltyModuleService>({
       })
     })
 
+    describe("rolled-back keyed writes", () => {
+      it("writes a key again, once, after its entry was rolled back", async () => {
+        const earn = {
+          customerId: "cus_rb",
+          points: 40,
+          type: "earn" as const,
+          reason: "Order #1",
+          sourceType: "order",
+          sourceId: "order_rb",
+          idempotencyKey: "order:order_rb:earn",
+        }
+        const first = await service.credit(earn)
+        await service.debit({
+          customerId: "cus_rb",
+          points: 40,
+          type: "reverse",
+          reason: "Rolled back: Order #1",
+          sourceType: "order",
+          sourceId: "order_rb",
+          idempotencyKey: `rollback:${first.id}`,
+        })
+        const [again, repeat] = await Promise.all([
+          service.credit(earn),
+          service.credit(earn),
+        ])
+        expect(again.id).not.toEqual(first.id)
+        expect(repeat.id).toEqual(again.id)
+        expect(await service.credit(earn)).toEqual(
+          expect.objectContaining({ id: again.id })
+        )
+        const ledger = await ledgerOf("cus_rb")
+        expect(ledger.balance).toEqual(40)
+        expectConsistent(ledger)
+        expect(await service.retrieveEntryByKey(earn.idempotencyKey)).toEqual(
+          expect.objectContaining({ id: again.id, points: 40 })
+        )
+      })
+    })
+
     describe("holds", () => {
       it("keeps balance and held consistent through hold, release and consume", async () => {
         await fund("cus_1", 300)

@@ -43,3 +43,10 @@ export function sameCappedDebitOrThrow(
   }
   return entry
 }
+
+/** The key of the entry that undoes the ledger entry `entryId`. */
+export const rollbackKey = (entryId: string) => `rollback:${entryId}`
+
+/** The key a write takes once the entry `undoneId` under `key` was undone. */
+export const retryKey = (key: string, undoneId: string) =>
+  `${key}:retry:${undoneId}`

@@ -102,6 +102,18 @@ SELECT ${ENTRY_COLUMNS},
 FROM loyalty_entry
 WHERE idempotency_key = ?`
 
+/**
+ * Params: idempotency_key. The entry written under the key, if any, and
+ * whether it was rolled back (a `rollback:<entry id>` entry undoes it).
+ */
+export const SELECT_KEY_STATE = `
+SELECT id, EXISTS (
+    SELECT 1 FROM loyalty_entry undo
+    WHERE undo.idempotency_key = 'rollback:' || loyalty_entry.id
+  ) AS rolled_back
+FROM loyalty_entry
+WHERE idempotency_key = ?`
+
 /** Params: customer_id. Spendable points, or no row without an account. */
 export const SELECT_AVAILABLE = `
 SELECT balance - held AS available FROM loyalty_account

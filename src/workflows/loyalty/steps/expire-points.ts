@@ -5,6 +5,7 @@ import {
   type LoyaltyModuleService,
 } from "../../../modules/loyalty"
 import { alreadyWritten } from "../utils/already-written"
+import { rollBackEntry } from "../utils/rollback-entry"
 import type { ExpiringAccounts } from "./find-expiring-accounts"
 
 export const expirePointsStepId = "loyalty-expire-points"
@@ -21,7 +22,8 @@ export const expirePointsStep = createStep(
   async (accounts: ExpiringAccounts["expire"], { container }) => {
     const loyalty = container.resolve<LoyaltyModuleService>(LOYALTY_MODULE)
     const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-    const expired: { customer_id: string; points: number; key: string }[] = []
+    const expired: { customer_id: string; points: number; entry_id: string }[] =
+      []
     for (const account of accounts) {
       const key = `expire:${account.customer_id}:${account.last_activity_at}`
       try {
@@ -41,7 +43,7 @@ export const expirePointsStep = createStep(
           expired.push({
             customer_id: account.customer_id,
             points: Math.abs(entry.points),
-            key,
+            entry_id: entry.id,
           })
         }
       } catch (error) {
@@ -55,20 +57,8 @@ export const expirePointsStep = createStep(
     return new StepResponse(expired, expired)
   },
   async (expired, { container }) => {
-    if (!expired?.length) {
-      return
-    }
-    const loyalty = container.resolve<LoyaltyModuleService>(LOYALTY_MODULE)
-    for (const entry of expired) {
-      await loyalty.credit({
-        customerId: entry.customer_id,
-        points: entry.points,
-        type: "reverse",
-        reason: "Rolled back: points expiry",
-        sourceType: "rule",
-        sourceId: "expiry",
-        idempotencyKey: `rollback:${entry.key}`,
-      })
+    for (const { entry_id } of expired ?? []) {
+      await rollBackEntry(container, entry_id)
     }
   }
 )

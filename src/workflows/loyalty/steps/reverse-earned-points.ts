@@ -46,26 +46,22 @@ async function reverse(
   logger: Logger,
   { order_id, ratio, cause }: ReverseEarnedPointsInput
 ): Promise<LoyaltyEntryDTO | null> {
-  const [earned] = await loyalty.listLoyaltyEntries({
-    idempotency_key: orderEarnKey(order_id),
-  })
+  const earned = await loyalty.retrieveEntryByKey(orderEarnKey(order_id))
   if (!earned) {
     return null
   }
   const idempotencyKey = `order:${order_id}:reverse:${cause}`
-  const [repeat] = await loyalty.listLoyaltyEntries({
-    idempotency_key: idempotencyKey,
-  })
-  if (repeat) {
+  if (await loyalty.retrieveEntryByKey(idempotencyKey)) {
     return null
   }
-  const previous = await loyalty.listLoyaltyEntries({
-    source_id: order_id,
-    type: "reverse",
-  })
+  const previous = await loyalty.listLoyaltyEntries(
+    { source_id: order_id, type: "reverse" },
+    { take: null }
+  )
+  // Signed, so a reversal that was rolled back no longer counts.
   const alreadyReversed = previous
     .filter((entry) => entry.metadata?.kind === EARN_REVERSAL)
-    .reduce((sum, entry) => sum + Math.abs(entry.points), 0)
+    .reduce((sum, entry) => sum - entry.points, 0)
   const delta = reversalDelta(earned.points, ratio, alreadyReversed)
   if (delta <= 0) {
     return null

@@ -1,6 +1,9 @@
 import type { LoyaltyModuleService } from "../../../modules/loyalty"
 
-/** Whether a ledger entry with this idempotency key exists already. */
+/**
+ * Whether an entry stands for this idempotency key; one that was rolled back
+ * does not, so its write may happen again.
+ */
 export async function alreadyWritten(
   loyalty: LoyaltyModuleService,
   idempotencyKey?: string | null
@@ -8,9 +11,5 @@ export async function alreadyWritten(
   if (!idempotencyKey) {
     return false
   }
-  const [count] = await loyalty.listAndCountLoyaltyEntries(
-    { idempotency_key: idempotencyKey },
-    { take: 1, select: ["id"] }
-  )
-  return count.length > 0
+  return !!(await loyalty.retrieveEntryByKey(idempotencyKey))
 }

@@ -55,11 +55,3 @@ export function reversalDelta(
   const target = ratio >= 1 ? earned : Math.floor(earned * bounded)
   return Math.max(0, target - alreadyReversed)
 }
-
-/** The earn multiplier of the tier named `tierName` (1 when unknown). */
-export function tierMultiplier(
-  settings: Pick<LoyaltySettingsValues, "tiers">,
-  tierName: string
-): number {
-  return settings.tiers.find((tier) => tier.name === tierName)?.multiplier ?? 1
-}

@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { StepResponse } from "@medusajs/framework/workflows-sdk"
 import {
   LOYALTY_MODULE,
+  rollbackKey,
   type LoyaltyEntryDTO,
   type LoyaltyModuleService,
 } from "../../../modules/loyalty"
@@ -29,7 +30,8 @@ export async function writeOnce(
 
 /**
  * Undoes a ledger entry by appending its opposite (the ledger is
- * append-only); keyed, so a retried compensation undoes it once.
+ * append-only); keyed by the entry, so a retried compensation undoes it once
+ * and the entry's own key is free to be written again.
  */
 export async function rollBackEntry(
   container: MedusaContainer,
@@ -48,11 +50,32 @@ export async function rollBackEntry(
     reason: `Rolled back: ${entry.reason}`,
     sourceType: entry.source_type,
     sourceId: entry.source_id,
-    idempotencyKey: `rollback:${entry.id}`,
+    idempotencyKey: rollbackKey(entry.id),
+    metadata: undoingMetadata(entry),
   }
   if (entry.points > 0) {
     await loyalty.debit(change)
   } else {
     await loyalty.credit(change)
+  }
+}
+
+/**
+ * What the undoing entry records: the entry's kind, and the spend that
+ * cancels the entry's in the 12-month spend, where `earn` entries add their
+ * spend and `reverse` entries, this one included, subtract theirs.
+ */
+function undoingMetadata(entry: LoyaltyEntryDTO): Record<string, unknown> {
+  const { kind, spend } = entry.metadata ?? {}
+  const counted =
+    spend === undefined || spend === null
+      ? null
+      : entry.type === "earn"
+        ? Number(spend)
+        : -Number(spend)
+  return {
+    rolled_back_entry_id: entry.id,
+    ...(kind === undefined ? {} : { kind }),
+    ...(counted === null ? {} : { spend: counted }),
   }
 }

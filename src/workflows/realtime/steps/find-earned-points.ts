@@ -30,10 +30,7 @@ export const findEarnedPointsStep = createStep(
       return new StepResponse(null)
     }
     const loyalty = container.resolve<LoyaltyModuleService>(LOYALTY_MODULE)
-    const [entry] = await loyalty.listLoyaltyEntries(
-      { idempotency_key: orderEarnKey(input.order_id) },
-      { take: 1 }
-    )
+    const entry = await loyalty.retrieveEntryByKey(orderEarnKey(input.order_id))
     if (entry) {
       return new StepResponse({
         points: entry.points,
