@@ -246,24 +246,15 @@ export default class LoyaltyModuleService extends MedusaService({
       input.points,
       input.points,
     ]
-    const write = (em: SqlEntityManager) =>
-      em.execute<LoyaltyEntryDTO[]>(sql.DEBIT_UP_TO, params)
-    try {
-      const [written] = key
-        ? await manager.transactional(write)
-        : await write(manager)
-      // A concurrent repeat that committed first took the points: the row
-      // lock made this write wait for it, and it is now visible.
-      return written ?? (await this.findCappedRepeat(manager, change))
-    } catch (error) {
-      if (key && isUniqueViolation(error, ENTRY_KEY_INDEX)) {
-        const winner = await this.findCappedRepeat(manager, change)
-        if (winner) {
-          return winner
-        }
-      }
-      throw error
-    }
+    const written = await this.writeKeyed(
+      manager,
+      key,
+      (em) => em.execute<LoyaltyEntryDTO[]>(sql.DEBIT_UP_TO, params),
+      () => this.findCappedRepeat(manager, change)
+    )
+    // A concurrent repeat that committed first took the points: the row
+    // lock made this write wait for it, and it is now visible.
+    return written ?? (await this.findCappedRepeat(manager, change))
   }
 
   /**
@@ -643,24 +634,12 @@ export default class LoyaltyModuleService extends MedusaService({
       key,
       change.metadata ? JSON.stringify(change.metadata) : null,
     ]
-    const write = (em: SqlEntityManager) =>
-      em.execute<LoyaltyEntryDTO[]>(sql.APPLY_LEDGER_CHANGE, params)
-
-    let rows: LoyaltyEntryDTO[]
-    try {
-      // Only a keyed write can hit the unique index, so only it pays for a
-      // savepoint to keep the surrounding transaction usable afterwards.
-      rows = key ? await manager.transactional(write) : await write(manager)
-    } catch (error) {
-      if (key && isUniqueViolation(error, ENTRY_KEY_INDEX)) {
-        const winner = await this.findRepeat(manager, change, delta)
-        if (winner) {
-          return winner
-        }
-      }
-      throw error
-    }
-    const [written] = rows
+    const written = await this.writeKeyed(
+      manager,
+      key,
+      (em) => em.execute<LoyaltyEntryDTO[]>(sql.APPLY_LEDGER_CHANGE, params),
+      () => this.findRepeat(manager, change, delta)
+    )
     if (!written) {
       throw await this.insufficientPoints(
         manager,
@@ -669,6 +648,34 @@ export default class LoyaltyModuleService extends MedusaService({
       )
     }
     return written
+  }
+
+  /**
+   * Runs one ledger write and returns its entry, if any. Only a keyed write
+   * can hit the key's unique index, so only it pays for a savepoint that
+   * keeps the surrounding transaction usable; losing that race returns the
+   * winner's entry.
+   */
+  protected async writeKeyed(
+    manager: SqlEntityManager,
+    key: string | null,
+    write: (em: SqlEntityManager) => Promise<LoyaltyEntryDTO[]>,
+    findWinner: () => Promise<LoyaltyEntryDTO | null>
+  ): Promise<LoyaltyEntryDTO | undefined> {
+    try {
+      const [written] = key
+        ? await manager.transactional(write)
+        : await write(manager)
+      return written
+    } catch (error) {
+      if (key && isUniqueViolation(error, ENTRY_KEY_INDEX)) {
+        const winner = await findWinner()
+        if (winner) {
+          return winner
+        }
+      }
+      throw error
+    }
   }
 
   /** The error for a refused debit or hold, naming what is spendable. */
