@@ -358,6 +358,113 @@ medusaIntegrationTestRunner({
       expect((await login("emailpass", fixture?.password)).status).toBe(200)
     })
 
+    it("completes a run again after Medusa repriced and sold migrated products, creating nothing and keeping Medusa's figures", async () => {
+      const [row] = await mysql<{ sku: string; price: string; stock: number }>(
+        `SELECT v.sku, v.price, v.stock
+         FROM product_variants v JOIN products p ON p.id = v.product_id
+         WHERE p.deleted_at IS NULL AND v.stock >= 10 ORDER BY v.id LIMIT 1`
+      )
+      const {
+        data: [variant],
+      } = await query().graph({
+        entity: "product_variant",
+        fields: ["price_set.id"],
+        filters: { sku: row.sku },
+      })
+      const repriced = Number(row.price) + 1
+      await getContainer()
+        .resolve(Modules.PRICING)
+        .updatePriceSets(variant.price_set?.id ?? "", {
+          prices: [{ amount: repriced, currency_code: "eur" }],
+        })
+      const inventory = getContainer().resolve(Modules.INVENTORY)
+      const {
+        data: [item],
+      } = await query().graph({
+        entity: "inventory_item",
+        fields: ["id", "location_levels.location_id"],
+        filters: { sku: row.sku },
+      })
+      const level = {
+        inventory_item_id: item.id,
+        location_id: item.location_levels?.[0]?.location_id ?? "",
+      }
+      const sold = Number(row.stock) - 10
+      await inventory.updateInventoryLevels([
+        {
+          inventory_item_id: level.inventory_item_id,
+          location_id: level.location_id,
+          stocked_quantity: sold,
+        },
+      ])
+
+      const { result } = await stage2()
+      expect(result.ok).toBe(true)
+      for (const e of result.entities) {
+        expect([e.entity, e.created]).toEqual([e.entity, 0])
+      }
+      const {
+        data: [after],
+      } = await query().graph({
+        entity: "product_variant",
+        fields: ["price_set.prices.amount"],
+        filters: { sku: row.sku },
+      })
+      expect(after.price_set?.prices?.map((p) => Number(p?.amount))).toEqual([
+        repriced,
+      ])
+      const [kept] = await inventory.listInventoryLevels({
+        inventory_item_id: level.inventory_item_id,
+        location_id: level.location_id,
+      })
+      expect(Number(kept.stocked_quantity)).toBe(sold)
+    })
+
+    it("gives a customer a legacy login though an admin user's login has the same email", async () => {
+      const [{ email, legacy_id }] = await mysql<{
+        email: string
+        legacy_id: string
+      }>(
+        "SELECT email, legacy_id FROM customers WHERE deleted_at IS NULL ORDER BY id DESC LIMIT 1"
+      )
+      const auth = getContainer().resolve(Modules.AUTH)
+      const logins = () =>
+        auth.listProviderIdentities(
+          { entity_id: email },
+          { relations: ["auth_identity"] }
+        )
+      // As if this customer had never been given a login, while an admin
+      // user signs in with the same email.
+      await auth.deleteAuthIdentities(
+        (await logins()).flatMap((i) =>
+          i.auth_identity_id ? [i.auth_identity_id] : []
+        )
+      )
+      await auth.createAuthIdentities({
+        provider_identities: [{ provider: "emailpass", entity_id: email }],
+        app_metadata: { user_id: `user_${legacy_id}` },
+      })
+
+      const { result } = await stage2()
+      expect(result.ok).toBe(true)
+      expect(entity(result, "legacy_logins")?.created).toBe(1)
+      const {
+        data: [customer],
+      } = await query().graph({
+        entity: "customer",
+        fields: ["id"],
+        filters: { email, has_account: true },
+      })
+      expect(
+        (await logins())
+          .map((i) => [i.provider, i.auth_identity?.app_metadata])
+          .sort()
+      ).toEqual([
+        ["emailpass", { user_id: `user_${legacy_id}` }],
+        [LEGACY_BCRYPT_PROVIDER, { customer_id: customer.id }],
+      ])
+    })
+
     it("records each run in MySQL: the first completed with its report, one stopped by an error as failed with the reason", async () => {
       const [recorded] = await mysql<{ status: string; report: unknown }>(
         `SELECT status, report FROM migration_stage_2_runs

@@ -1,10 +1,11 @@
 import { cp, readFile, rm, writeFile } from "fs/promises"
 import { join } from "path"
-import { createMedusaContainer } from "@medusajs/framework/utils"
-import type { Connection } from "mariadb"
+import { createMedusaContainer, MedusaError } from "@medusajs/framework/utils"
+import { createPool, type Connection } from "mariadb"
+import { parseMysqlUrl } from "../deploy/mysql-url"
 import { migrateLegacyStoreWorkflow } from "../../../workflows/legacy-migration/migrate-legacy-store"
 import type { FixtureManifest } from "../fixture/manifest"
-import { migrationLockName } from "../run/lock"
+import { migrationLockName, withMigrationLock } from "../run/lock"
 import { LEGACY_COLLECTIONS } from "../types"
 import { generateStore } from "./support/fixture"
 import { connectServer, databaseUrl, uniqueDatabase } from "./support/mysql"
@@ -13,6 +14,7 @@ jest.setTimeout(60_000)
 
 const database = uniqueDatabase("workflow")
 const broken = uniqueDatabase("workflow_broken")
+const guarded = uniqueDatabase("workflow_guarded")
 const COUNTS = {
   users: 120,
   products: 30,
@@ -62,6 +64,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await admin.query(`DROP DATABASE IF EXISTS \`${database}\``)
   await admin.query(`DROP DATABASE IF EXISTS \`${broken}\``)
+  await admin.query(`DROP DATABASE IF EXISTS \`${guarded}\``)
   await admin.end()
   await rm(dir, { recursive: true, force: true })
   await rm(brokenDir, { recursive: true, force: true })
@@ -119,5 +122,46 @@ describe("migrate-legacy-store workflow", () => {
     )
     expect(ordersReport?.skipped).toBe(Number(checkpoints[2].processed_count))
     expect(ordersReport?.written).toBe(manifest.collections.orders.migrated)
+  })
+
+  it("holds the migration lock from the run's start to its report, refusing every other start", async () => {
+    const name = migrationLockName(guarded)
+    const { host, port, user, password } = parseMysqlUrl(databaseUrl(guarded))
+    const rival = createPool({ host, port, user, password, connectionLimit: 1 })
+    let finished = false
+    const running = run(dir, guarded).finally(() => (finished = true))
+    const refused: unknown[] = []
+    const slipped: string[] = []
+    try {
+      let holder: unknown = null
+      while (!finished && holder === null) {
+        ;[{ holder }] = await admin.query(`SELECT IS_USED_LOCK(?) AS holder`, [
+          name,
+        ])
+      }
+      // Another migration tries to start for as long as the run lasts; one
+      // that got in before the report would write beside it.
+      while (!finished) {
+        await withMigrationLock(rival, guarded, async () => {
+          const [{ done }] = await admin.query(
+            `SELECT COUNT(*) AS done FROM \`${guarded}\`.migration_runs
+             WHERE status = 'completed'`
+          )
+          if (!Number(done)) {
+            slipped.push("started while the run was under way")
+          }
+        }).catch((error) => refused.push(error))
+      }
+    } finally {
+      await rival.end()
+    }
+    const { result, errors } = await running
+    expect(errors).toEqual([])
+    expect(result.ok).toBe(true)
+    expect(slipped).toEqual([])
+    expect(refused.length).toBeGreaterThan(0)
+    for (const error of refused) {
+      expect(error).toMatchObject({ type: MedusaError.Types.CONFLICT })
+    }
   })
 })

@@ -7,7 +7,7 @@ import {
   type SourceSpec,
 } from "./connections"
 import { withMigrationLock } from "./lock"
-import type { MigrateLegacyOptions, ProgressEvent } from "./migrate"
+import type { MigrateLegacyOptions } from "./migrate"
 
 /** A migration as a workflow or a script asks for it (plain data). */
 export type MigrationRequest = {
@@ -22,13 +22,12 @@ export type MigrationRequest = {
 /**
  * Opens the source and the target of `request` (deploying pending schema
  * migrations first, except in a dry run), runs `work` holding the migration
- * lock, and closes both. Each workflow step opens its own: connections do
- * not survive between steps.
+ * lock, and closes both.
  */
 export async function withMigration<T>(
   request: MigrationRequest,
   work: (options: MigrateLegacyOptions) => Promise<T>,
-  onProgress?: (event: ProgressEvent) => void
+  onProgress?: MigrateLegacyOptions["onProgress"]
 ): Promise<T> {
   const url = request.mysql_url ?? process.env.LEGACY_MYSQL_URL
   const { database } = parseMysqlUrl(url)

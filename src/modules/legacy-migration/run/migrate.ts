@@ -34,7 +34,7 @@ export type MigrateLegacyOptions = {
   dryRun?: boolean
   restart?: boolean
   batchSize?: number
-  onProgress?: (event: ProgressEvent) => void
+  onProgress?: (event: ProgressEvent, run: RunState) => void
 }
 
 /** Starts (or resumes) a run; a dry run only gets an id. */
@@ -92,14 +92,17 @@ export async function migrateCollections(
         startedAt: new Date(started).toISOString(),
       }
       const event = (phase: ProgressEvent["phase"], processed: number) =>
-        onProgress?.({
-          collection,
-          phase,
-          processed,
-          total,
-          read: processed - from.position,
-          elapsedMs: Date.now() - started,
-        })
+        onProgress?.(
+          {
+            collection,
+            phase,
+            processed,
+            total,
+            read: processed - from.position,
+            elapsedMs: Date.now() - started,
+          },
+          run
+        )
       event("start", from.position)
       const progress = await migrateCollection({
         collection,
@@ -178,25 +181,35 @@ export async function failMigrationRun(
 }
 
 /**
- * Migrates the legacy store into the MySQL target and reports: start or
- * resume a run, migrate every collection, verify. Holds the migration lock
- * throughout; on an error the run is left resumable.
+ * Starts or resumes a run, migrates every collection and verifies. Call it
+ * holding the migration lock, from the start to the report: a run marked
+ * `running` while the lock is free is taken for an interrupted one. On an
+ * error the run is left resumable.
+ */
+export async function migrateHoldingLock(
+  options: MigrateLegacyOptions
+): Promise<MigrationReport> {
+  const run = await beginMigrationRun(options)
+  try {
+    const stats = await migrateCollections(options, run)
+    return await verifyMigrationRun(options, run, stats)
+  } catch (error) {
+    await failMigrationRun(options, run).catch(() => undefined)
+    throw error
+  }
+}
+
+/**
+ * Migrates the legacy store into the MySQL target and reports, holding the
+ * migration lock throughout (a dry run takes none).
  */
 export async function migrateLegacyStore(
   options: MigrateLegacyOptions
 ): Promise<MigrationReport> {
-  const work = async () => {
-    const run = await beginMigrationRun(options)
-    try {
-      const stats = await migrateCollections(options, run)
-      return await verifyMigrationRun(options, run, stats)
-    } catch (error) {
-      await failMigrationRun(options, run).catch(() => undefined)
-      throw error
-    }
-  }
   if (options.dryRun || !options.pool) {
-    return work()
+    return migrateHoldingLock(options)
   }
-  return withMigrationLock(options.pool, options.database, work)
+  return withMigrationLock(options.pool, options.database, () =>
+    migrateHoldingLock(options)
+  )
 }

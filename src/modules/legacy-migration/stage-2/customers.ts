@@ -2,6 +2,7 @@ import type {
   FilterableProviderIdentityProps,
   Logger,
   MedusaContainer,
+  ProviderIdentityDTO,
 } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createCustomersWorkflow } from "@medusajs/medusa/core-flows"
@@ -108,11 +109,26 @@ async function createCustomers(
   }
 }
 
+/** Whether `identity` signs in the migrated customer of its email. */
+function isCustomerLogin(
+  identity: ProviderIdentityDTO,
+  customers: Map<string, MedusaCustomer>
+): boolean {
+  const customer = customers.get(identity.entity_id)
+  return (
+    identity.provider === LEGACY_BCRYPT_PROVIDER ||
+    (!!customer &&
+      identity.auth_identity?.app_metadata?.customer_id === customer.id)
+  )
+}
+
 /**
  * Gives each migrated customer without a login an auth identity holding the
  * legacy bcrypt hash under the `legacy-bcrypt` provider, linked to the
  * customer. A customer who has a login already (a legacy one, or emailpass
  * after signing in once) keeps it: a re-run never brings a used hash back.
+ * Another actor's identity with the same email (an admin user's) is not the
+ * customer's login.
  */
 async function ensureLegacyLogins(
   container: MedusaContainer,
@@ -125,9 +141,14 @@ async function ensureLegacyLogins(
   }
   const auth = container.resolve(Modules.AUTH)
   const identities = await auth.listProviderIdentities(
-    byEmails(rows.map((r) => r.email))
+    byEmails(rows.map((r) => r.email)),
+    { relations: ["auth_identity"] }
   )
-  const withLogin = new Set(identities.map((i) => i.entity_id))
+  const withLogin = new Set(
+    identities
+      .filter((i) => isCustomerLogin(i, customers))
+      .map((i) => i.entity_id)
+  )
   const missing = rows.filter((r) => !withLogin.has(r.email))
   tally.add("legacy_logins", "present", rows.length - missing.length)
   if (!missing.length) {

@@ -189,8 +189,11 @@ export async function migrateProducts(
       ...live.filter((r) => present.has(r.legacy_id)),
       ...created,
     ]
-    await ensureStock(container, migrated, targets, tally)
-    await readBackCatalog(container, migrated, targets, tally)
+    const levels = await ensureStock(container, migrated, targets, tally)
+    await readBackCatalog(container, migrated, targets, tally, {
+      products: new Set(created.map((row) => row.legacy_id)),
+      levels,
+    })
     await onPage(tally)
   }
   return tally

@@ -59,14 +59,15 @@ async function inventoryItems(
 /**
  * Gives each migrated variant's inventory item its legacy stock at the
  * stock location, with `createInventoryLevelsWorkflow`. Items that already
- * have a level there keep it (Medusa owns stock once migrated).
+ * have a level there keep it (Medusa owns stock once migrated). Returns the
+ * SKUs whose level this call created.
  */
 export async function ensureStock(
   container: MedusaContainer,
   rows: ProductRow[],
   targets: Stage2Targets,
   tally: Stage2Tally
-): Promise<void> {
+): Promise<Set<string>> {
   const stock = new Map(
     rows.flatMap((r) => r.variants.map((v) => [v.sku, v.stock] as const))
   )
@@ -81,7 +82,7 @@ export async function ensureStock(
     tally.add("stock", missing.includes(item) ? "created" : "present", quantity)
   }
   if (!missing.length) {
-    return
+    return new Set()
   }
   await runQuietly(container, createInventoryLevelsWorkflow, {
     inventory_levels: missing.map((item) => ({
@@ -90,19 +91,30 @@ export async function ensureStock(
       stocked_quantity: stock.get(item.sku ?? "") ?? 0,
     })),
   })
+  return new Set(missing.map((item) => item.sku ?? ""))
+}
+
+/** What one page of a run created, as opposed to what it found present. */
+export type CreatedByRun = {
+  /** Legacy ids of the products created. */
+  products: ReadonlySet<string>
+  /** SKUs whose stock level was created. */
+  levels: ReadonlySet<string>
 }
 
 /**
  * Reads the migrated products of a page back from Medusa and counts what
  * matches MySQL: products by `external_id`, variants by SKU under their
- * product, prices equal to the legacy price in the legacy currency, and the
- * stock at the location.
+ * product, a price in the legacy currency and a stock level at the location.
+ * Only what this run created must also equal the legacy price and quantity:
+ * Medusa owns what was there before, and may have repriced or sold it since.
  */
 export async function readBackCatalog(
   container: MedusaContainer,
   rows: ProductRow[],
   targets: Stage2Targets,
-  tally: Stage2Tally
+  tally: Stage2Tally,
+  created: CreatedByRun
 ): Promise<void> {
   if (!rows.length) {
     return
@@ -137,6 +149,7 @@ export async function readBackCatalog(
       continue
     }
     tally.add("products", "medusa")
+    const fresh = created.products.has(row.legacy_id)
     const priced: PricedVariant[] = product.variants ?? []
     const variants = new Map(priced.map((v) => [v?.sku ?? null, v]))
     for (const legacy of row.variants) {
@@ -148,13 +161,19 @@ export async function readBackCatalog(
       const price = (variant?.price_set?.prices ?? []).find(
         (p) => p?.currency_code === targets.currency_code
       )
-      if (price && Number(price.amount) === amountOf(legacy.price)) {
+      if (
+        price &&
+        (!fresh || Number(price.amount) === amountOf(legacy.price))
+      ) {
         tally.add("prices", "medusa")
       }
+      const level = levels.get(legacy.sku)
       tally.add(
         "stock",
         "medusa",
-        levels.get(legacy.sku)?.stocked_quantity ?? 0
+        level && !created.levels.has(legacy.sku)
+          ? legacy.stock
+          : (level?.stocked_quantity ?? 0)
       )
     }
   }
