@@ -514,6 +514,45 @@ medusaIntegrationTestRunner({
       expect((await loyalty().getOrCreateAccount(demoId)).held).toEqual(0)
     })
 
+    it("frees, never spends, points held for an order canceled before its redemption ran", async () => {
+      await grant(400)
+      const { cartId } = await prepareCart(api, demo)
+      await api.post(
+        `/store/carts/${cartId}/loyalty-points`,
+        { points: 200 },
+        { headers: demo }
+      )
+      const consume = jest
+        .spyOn(loyalty(), "consumeHold")
+        .mockRejectedValueOnce(new Error("ledger unavailable"))
+      let order: { id: string }
+      try {
+        ;({ order } = await completeCart(api, demo, cartId))
+        await waitFor(async () => consume.mock.calls.length > 0, {
+          what: "the failed redemption",
+        })
+        await new Promise((resolve) => setTimeout(resolve, 1000))
+      } finally {
+        consume.mockRestore()
+      }
+      await api.post(
+        `/admin/orders/${order!.id}/cancel`,
+        {},
+        { headers: adminHeaders }
+      )
+
+      const { result } = await releaseAbandonedCartPointsWorkflow(
+        getContainer()
+      ).run({ input: { before: new Date(Date.now() + 60000).toISOString() } })
+
+      expect(result.settled).toEqual([cartId])
+      const redeemed = (await entriesOf(demoId)).filter(
+        (e) => e.type === "redeem" && e.source_id === order!.id
+      )
+      expect(redeemed).toEqual([])
+      expect((await loyalty().getOrCreateAccount(demoId)).held).toEqual(0)
+    })
+
     it("keeps points on a cart edited since they were applied", async () => {
       await grant(300)
       const { cartId } = await prepareCart(api, demo)

@@ -170,6 +170,8 @@ export default class RealtimeModuleService extends MedusaService({
         write(`id: ${newest ?? NO_EVENT_ID}\n\n`)
       }
     } catch (error) {
+      // Interrupted while subscribing, `close` ran before the undo existed.
+      unsubscribe()
       close()
       throw error
     }

@@ -14,14 +14,15 @@ export const redeemOrderPointsWorkflowId = "loyalty-redeem-order-points"
 /**
  * Spends the points held for the cart an order was placed from: the hold
  * becomes a `redeem` entry. An order that no longer carries the points
- * discount was paid in full, so its hold is freed instead. Once per order.
+ * discount was paid in full, and a canceled one buys nothing, so their hold
+ * is freed instead. Once per order.
  */
 export const redeemOrderPointsWorkflow = createWorkflow(
   { name: redeemOrderPointsWorkflowId, idempotent: true, store: true },
   (input: { order_id: string }) => {
     const { data: orders } = useQueryGraphStep({
       entity: "order",
-      fields: ["id", "display_id", "cart.id", "promotions.code"],
+      fields: ["id", "display_id", "status", "cart.id", "promotions.code"],
       filters: { id: input.order_id },
       options: { throwIfKeyNotFound: true },
     })
@@ -31,8 +32,10 @@ export const redeemOrderPointsWorkflow = createWorkflow(
         id: orders[0].id,
         display_id: orders[0].display_id,
         cart_id: cartId,
+        // A canceled order spends nothing, whenever its hold is settled.
         discounted:
           !!cartId &&
+          orders[0].status !== "canceled" &&
           (orders[0].promotions ?? []).some(
             (promotion) =>
               !!promotion?.code && isCodeForCart(promotion.code, cartId)

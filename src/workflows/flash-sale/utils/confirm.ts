@@ -20,7 +20,7 @@ export type OrderPurchase = {
  * but one can lapse between checkout and this call; its units are then
  * bought again if the sale still has them, so the sold count keeps matching
  * the orders. Returns null (and logs) when they are gone, or when the
- * reservation was returned or released for an order (it was canceled).
+ * reservation was released or returned (its order was canceled).
  */
 export async function confirmForOrder(
   service: FlashSaleModuleService,
@@ -83,14 +83,14 @@ export async function confirmForOrder(
 }
 
 /**
- * Whether a refused reservation may be bought again for its order: not a
- * returned one, nor one released for an order; both mean it was canceled.
+ * Whether a refused reservation may be bought again for its order: only a
+ * hold that lapsed. A checked-out cart's hold cannot be released by its
+ * customer, so a released or returned one means the order was canceled.
  */
 export function mayRebook({
   status,
-  order_id,
-}: Pick<FlashSaleReservationDTO, "status" | "order_id">): boolean {
-  return status !== "returned" && !(status === "released" && order_id)
+}: Pick<FlashSaleReservationDTO, "status">): boolean {
+  return status === "expired" || status === "active"
 }
 
 function isRefusal(error: unknown): boolean {
