@@ -540,16 +540,24 @@ medusaIntegrationTestRunner({
       const sale = await flash.createSale([
         { variant_id: variantId, units_allocated: 5 },
       ])
+      const itemId = sale.items[0].id
       jest
         .spyOn(service(), "forgetSaleCache")
-        .mockRejectedValueOnce(new Error("cache unreachable"))
+        .mockImplementationOnce(async () => {
+          // Another admin changes what this edit does not touch meanwhile.
+          await service().updateFlashSaleItems({
+            id: itemId,
+            per_customer_limit: 4,
+          })
+          throw new Error("cache unreachable")
+        })
 
       const failed = await attempt(
         api.post(
           `/admin/flash-sales/${sale.id}`,
           {
             title: "Changed",
-            items: [{ id: sale.items[0].id, units_allocated: 7 }],
+            items: [{ id: itemId, units_allocated: 7 }],
           },
           { headers: seeded.adminHeaders }
         )
@@ -559,7 +567,45 @@ medusaIntegrationTestRunner({
         headers: seeded.adminHeaders,
       })
       expect(data.flash_sale.title).toEqual(sale.title)
-      expect(data.flash_sale.items[0].units_allocated).toEqual(5)
+      expect(data.flash_sale.items[0]).toEqual(
+        expect.objectContaining({ units_allocated: 5, per_customer_limit: 4 })
+      )
+    })
+
+    it("changes nothing when part of an edit is refused", async () => {
+      const variantId = await flash.variantOf("tarte-aux-framboises", 1)
+      const sale = await flash.createSale([
+        { variant_id: variantId, units_allocated: 5, per_customer_limit: 2 },
+      ])
+      const [before] = await flash.saleItems(sale.id)
+      jest
+        .spyOn(service(), "updateFlashSales")
+        .mockRejectedValueOnce(new Error("sale row refused"))
+
+      const failed = await attempt(
+        api.post(
+          `/admin/flash-sales/${sale.id}`,
+          {
+            title: "Changed",
+            items: [
+              {
+                id: before.id,
+                units_allocated: 7,
+                per_customer_limit: 3,
+                prices: { eur: 20 },
+              },
+            ],
+          },
+          { headers: seeded.adminHeaders }
+        )
+      )
+
+      expect(failed.status).toEqual(500)
+      expect(await flash.saleItems(sale.id)).toEqual([before])
+      const { data } = await api.get(`/admin/flash-sales/${sale.id}`, {
+        headers: seeded.adminHeaders,
+      })
+      expect(data.flash_sale.title).toEqual(sale.title)
     })
 
     it("ends a sale once and refuses new reservations for it, while holds taken before can still be bought", async () => {

@@ -31,6 +31,7 @@ import { RateLimitStore } from "./store/rate-limit-store"
 import type {
   AllocationChange,
   ConfirmReservationInput,
+  FlashSaleEdit,
   FlashSaleHealth,
   FlashSaleModuleOptions,
   FlashSaleReservationDTO,
@@ -222,6 +223,48 @@ export default class FlashSaleModuleService extends MedusaService({
       }
     }
     return changes
+  }
+
+  /**
+   * Applies an edit of a sale and its items in one transaction, so a refused
+   * part leaves nothing changed. Allocations go through `setAllocations`'
+   * guarded statements; returns their changes.
+   */
+  @InjectManager()
+  async editSale(
+    saleId: string,
+    edit: FlashSaleEdit,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<AllocationChange[]> {
+    assertId("saleId", saleId)
+    return await this.editSale_(saleId, edit, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async editSale_(
+    saleId: string,
+    edit: FlashSaleEdit,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<AllocationChange[]> {
+    const { items = [], ...sale } = edit
+    const allocations = items.flatMap(({ id, units_allocated }) =>
+      units_allocated === undefined ? [] : [{ id, units_allocated }]
+    )
+    const allocated = await this.setAllocations_(
+      saleId,
+      allocations,
+      sharedContext
+    )
+    const otherChanges = items
+      .map(({ units_allocated: _units, ...item }) => item)
+      .filter((item) => Object.keys(item).length > 1)
+    if (otherChanges.length) {
+      await this.updateFlashSaleItems(otherChanges, sharedContext)
+    }
+    if (Object.keys(sale).length) {
+      await this.updateFlashSales({ id: saleId, ...sale }, sharedContext)
+    }
+    return allocated
   }
 
   /** Expires reservations past their deadline; for a scheduled job. */

@@ -79,6 +79,19 @@ export type AllocationChange = {
   units_left: number
 }
 
+/** An edit of a sale: any of its fields and of its items' fields. */
+export type FlashSaleEdit = {
+  title?: string
+  starts_at?: Date
+  ends_at?: Date
+  items?: {
+    id: string
+    prices?: Record<string, unknown>
+    units_allocated?: number
+    per_customer_limit?: number
+  }[]
+}
+
 /** Input of `reserve`. */
 export type ReserveInput = {
   saleId: string

@@ -2,6 +2,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import type { Redis } from "ioredis"
 import { setTimeout as sleep } from "timers/promises"
+import { newReservation } from "../engine/new-reservation"
 import { saleKeys } from "../engine/redis/keys"
 import type { RedisReservationEngine } from "../engine/redis/redis-engine"
 import FlashSaleModuleService from "../service"
@@ -302,6 +303,61 @@ moduleIntegrationTestRunner<FlashSaleModuleService>({
 
         expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(3)
         expect(await unitsInPostgres(ids.itemId)).toEqual({ room: 0, held: 5 })
+      })
+
+      it("lets PostgreSQL refuse a reservation past the limit that a reloaded copy admits", async () => {
+        const ids = await createSale(10)
+        await reserveWith(service, ids, "cus_a")
+        // A reload that read PostgreSQL before cus_a's row was written.
+        const keys = saleKeys(KEY_PREFIX, ids.saleId)
+        await redis.hdel(keys.customers(ids.itemId), "cus_a")
+
+        const refused = await reserveWith(service, ids, "cus_a").catch((e) => e)
+
+        expect(refused).toMatchObject({
+          type: MedusaError.Types.NOT_ALLOWED,
+          message:
+            "You can reserve at most 1 of this item in this flash sale and already have 1",
+        })
+        expect(await unitsInPostgres(ids.itemId)).toEqual({ room: 9, held: 1 })
+        await reserveWith(service, ids, "cus_b")
+        expect(await availableInRedis(ids)).toBe(8)
+      })
+
+      it("writes a batch's rows only up to each customer's limit", async () => {
+        const ids = await createSale(10, 2)
+        await reserveWith(service, ids, "cus_a")
+        const now = new Date()
+        const row = (customerId: string, quantity = 1) =>
+          newReservation({ ...ids, customerId, quantity, ttlSeconds: 600 }, now)
+
+        const results = await secondStore.recordReservations([
+          row("cus_a"),
+          row("cus_b", 2),
+          row("cus_a"),
+          row("cus_b"),
+          row("cus_c", 3),
+          row("cus_c"),
+        ])
+
+        expect(results.map((result) => result?.quantity ?? null)).toEqual([
+          1,
+          2,
+          null,
+          null,
+          null,
+          1,
+        ])
+        const item = await service.retrieveFlashSaleItem(ids.itemId)
+        const active = await service.listFlashSaleReservations(
+          { item_id: ids.itemId, status: "active" },
+          { take: null }
+        )
+        const units = active.reduce((sum, { quantity }) => sum + quantity, 0)
+        expect({ reserved: item.units_reserved, units }).toEqual({
+          reserved: 5,
+          units: 5,
+        })
       })
 
       it("waits for another instance's rebuild instead of racing it", async () => {

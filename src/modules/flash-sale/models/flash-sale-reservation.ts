@@ -25,6 +25,11 @@ const FlashSaleReservation = model
       on: ["item_id", "customer_id"],
     },
     {
+      // A customer's holds of every item: the limit check of a batch of
+      // reservations looks up each row's customer here.
+      on: ["customer_id", "item_id"],
+    },
+    {
       // The sweeper's scan: only live holds, oldest deadline first.
       name: "IDX_flash_sale_reservation_active_expires_at",
       on: ["expires_at"],

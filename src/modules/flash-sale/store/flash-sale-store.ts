@@ -35,7 +35,6 @@ import {
   holdParams,
   recordedReservations,
   selectReservations,
-  selectReserved,
   selectSale,
   type RawReservation,
   type RecordedRow,
@@ -66,8 +65,9 @@ const BOUGHT_UNIT_MOVES = {
  *
  * Writes that are a single statement run in the caller's transaction when
  * there is one and otherwise on their own (`@InjectManager`): one statement
- * is atomic without BEGIN and COMMIT, and the two round trips they cost
- * would be paid on the busiest path of a sale while the item row is locked.
+ * is atomic without BEGIN and COMMIT. Writes that check a customer's limit
+ * lock the item first, in a transaction, so the check reads every earlier
+ * reservation of the item.
  */
 export class FlashSaleStore {
   constructor(protected readonly baseRepository_: DAL.RepositoryService) {}
@@ -125,47 +125,54 @@ export class FlashSaleStore {
 
   /**
    * Writes a reservation Redis admitted, holding its units in the same
-   * statement. Returns null when PostgreSQL refuses, which means the Redis
-   * copy of the sale is out of date.
+   * statement. Returns null when PostgreSQL refuses (no units left, or the
+   * customer past the limit), which means the Redis copy of the sale is out
+   * of date.
    */
-  @InjectManager()
+  @InjectTransactionManager()
   async recordReservation(
     input: NewReservation,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<ReserveResult | null> {
-    const manager = sqlManagerOf(sharedContext)
-    const [created] = await selectReserved(manager, sql.RECORD_RESERVATION, [
-      ...holdParams(input),
-      input.id,
-      input.customerId,
-      input.quantity,
-      input.expiresAt,
-      input.cartId,
-    ])
-    return created ?? null
+    const [created] = await this.writeAdmitted_([input], sharedContext)
+    return created
   }
 
   /**
    * `recordReservation` for many reservations in one statement; null for
-   * each one PostgreSQL refuses. When an item's batch does not fit as a
-   * whole, its reservations are retried one by one, so exactly those that
-   * fit are written.
+   * each one PostgreSQL refuses. Refused reservations are retried one by one
+   * (an item's batch that does not fit as a whole writes none of its rows),
+   * so exactly those that fit are written.
    */
-  @InjectManager()
+  @InjectTransactionManager()
   async recordReservations(
     inputs: NewReservation[],
     @MedusaContext() sharedContext: Context = {}
   ): Promise<(ReserveResult | null)[]> {
-    const manager = sqlManagerOf(sharedContext)
-    const written = await manager.execute<RecordedRow[]>(
-      sql.RECORD_RESERVATIONS,
-      [JSON.stringify(inputs.map(batchRow))]
-    )
-    const results = recordedReservations(inputs, written)
+    const results = await this.writeAdmitted_(inputs, sharedContext)
     for (const [index, input] of inputs.entries()) {
       results[index] ??= await this.recordReservation(input, sharedContext)
     }
     return results
+  }
+
+  /** Locks the items, then writes the reservations that fit their limits. */
+  protected async writeAdmitted_(
+    inputs: NewReservation[],
+    sharedContext: Context
+  ): Promise<(ReserveResult | null)[]> {
+    const manager = sqlManagerOf(sharedContext)
+    const itemIds = [...new Set(inputs.map((input) => input.itemId))]
+    await manager.execute(sql.LOCK_ITEMS, [JSON.stringify(itemIds)])
+    const written = await manager.execute<RecordedRow[]>(
+      sql.RECORD_RESERVATIONS,
+      [
+        JSON.stringify(
+          inputs.map((input, position) => batchRow(input, position))
+        ),
+      ]
+    )
+    return recordedReservations(inputs, written)
   }
 
   /** The error a refused attempt deserves, read from the current rows. */

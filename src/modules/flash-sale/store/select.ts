@@ -26,31 +26,6 @@ export async function selectReservations(
   return rows.map(reservationFromRow)
 }
 
-/**
- * Runs a statement that holds units and returns the new reservations with
- * their item's `units_left` after it. Of the rows that left an item with
- * none, only the last of that item took its last unit.
- */
-export async function selectReserved(
-  manager: SqlEntityManager,
-  query: string,
-  params: unknown[]
-): Promise<ReserveResult[]> {
-  const rows = await manager.execute<
-    (RawReservation & { units_left: number })[]
-  >(query, params)
-  const lastOfSoldOut = new Map<string, string>()
-  for (const row of rows) {
-    if (row.units_left === 0) {
-      lastOfSoldOut.set(row.item_id, row.id)
-    }
-  }
-  return rows.map(({ units_left: _unitsLeft, ...row }) => ({
-    ...reservationFromRow(row),
-    took_last_unit: lastOfSoldOut.get(row.item_id) === row.id,
-  }))
-}
-
 /** A row of `RECORD_RESERVATIONS`: what PostgreSQL set on a written row. */
 export type RecordedRow = {
   id: string
@@ -116,7 +91,7 @@ export async function selectSale(
 }
 
 /** A reservation as a row of `RECORD_RESERVATIONS`' JSON input. */
-export function batchRow(input: NewReservation) {
+export function batchRow(input: NewReservation, position: number) {
   return {
     id: input.id,
     sale_id: input.saleId,
@@ -126,6 +101,7 @@ export function batchRow(input: NewReservation) {
     expires_at: input.expiresAt.toISOString(),
     cart_id: input.cartId,
     now: input.now.toISOString(),
+    position,
   }
 }
 

@@ -60,43 +60,65 @@ WHERE (
 RETURNING ${RESERVATION_COLUMNS}`
 
 /**
- * A reservation Redis has already admitted: holds the units (the guard that
- * keeps PostgreSQL right even when Redis is not) and inserts the row, in one
- * statement. Params: as `HOLD_UNITS`, then id, customer id, quantity,
- * expires_at, cart id.
+ * Locks the items of reservations Redis has already admitted, in id order so
+ * two writers cannot deadlock. Run first in the transaction that writes them:
+ * the next statement's snapshot then holds every earlier reservation of
+ * these items. Params: a JSON array of item ids.
  */
-export const RECORD_RESERVATION = `
-WITH i AS (${HOLD_UNITS}
-), r AS (
-  INSERT INTO flash_sale_reservation (id, item_id, customer_id, quantity,
-    status, expires_at, cart_id)
-  SELECT ?, i.id, ?, ?, 'active', ?::timestamptz, ? FROM i
-  RETURNING ${RESERVATION_COLUMNS}
-)
-SELECT ${RESERVATION_WITH_SALE}, i.units_left FROM r, i`
+export const LOCK_ITEMS = `
+SELECT id FROM flash_sale_item
+WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb))
+ORDER BY id
+FOR UPDATE`
 
 /**
- * Many reservations Redis has already admitted, in one statement (group
- * commit). Each item is held once for the total of its rows, so an item
- * whose total does not fit writes none of its rows; rows whose sale was not
- * selling at their own `now` are left out. Returns, per written row, only
- * what PostgreSQL chose (the caller has the rest): its id, `created_at`
- * (also its `updated_at`: both default to the transaction's time) and its
- * item's `units_left` after the whole batch. Params: a JSON array of
- * `{id, sale_id, item_id, customer_id, quantity, expires_at, cart_id, now}`.
+ * Reservations Redis has already admitted, in one statement (group commit),
+ * after `LOCK_ITEMS` in the same transaction. PostgreSQL guards the limits
+ * again, since Redis may be wrong: a row is left out when its sale was not
+ * selling at its own `now`, or when it would take its customer past the
+ * item's limit (counting the customer's earlier rows of the batch, in
+ * arrival order); each item is then held once for the total of its rows
+ * left, so an item whose total does not fit writes none of them. Returns,
+ * per written row, only what PostgreSQL chose (the caller has the rest): its
+ * id, `created_at` (also its `updated_at`: both default to the
+ * transaction's time) and its item's `units_left` after the whole batch.
+ * Params: a JSON array of `{id, sale_id, item_id, customer_id, quantity,
+ * expires_at, cart_id, now, position}`.
  */
 export const RECORD_RESERVATIONS = `
 WITH input AS (
   SELECT * FROM jsonb_to_recordset(?::jsonb) AS x(id text, sale_id text,
     item_id text, customer_id text, quantity int, expires_at timestamptz,
-    cart_id text, now timestamptz)
+    cart_id text, now timestamptz, position int)
 ), live AS (
   SELECT input.* FROM input
   JOIN flash_sale AS sale ON sale.id = input.sale_id
   WHERE sale.deleted_at IS NULL AND sale.status IN ('scheduled', 'active')
     AND sale.starts_at <= input.now AND sale.ends_at > input.now
+), running AS (
+  SELECT live.*, SUM(live.quantity) OVER (
+    PARTITION BY live.item_id, live.customer_id ORDER BY live.position
+  ) AS customer_total
+  FROM live
+), within AS (
+  SELECT running.* FROM running
+  JOIN flash_sale_item AS item ON item.id = running.item_id
+  CROSS JOIN LATERAL (
+    -- Only the customer in WHERE: an item new to the table statistics
+    -- would otherwise be read through its own index, every row of it for
+    -- each row of the batch; the customer's index reads their few holds.
+    SELECT COALESCE(
+      SUM(reservation.quantity) FILTER (
+        WHERE reservation.item_id = running.item_id
+      ), 0) AS quantity
+    FROM flash_sale_reservation AS reservation
+    WHERE reservation.customer_id = running.customer_id
+      AND reservation.deleted_at IS NULL
+      AND reservation.status IN ('active', 'converted')
+  ) AS held
+  WHERE held.quantity + running.customer_total <= item.per_customer_limit
 ), demand AS (
-  SELECT item_id, sale_id, SUM(quantity) AS quantity FROM live
+  SELECT item_id, sale_id, SUM(quantity) AS quantity FROM within
   GROUP BY item_id, sale_id
 ), i AS (
   UPDATE flash_sale_item AS item
@@ -111,9 +133,9 @@ WITH input AS (
 ), r AS (
   INSERT INTO flash_sale_reservation (id, item_id, customer_id, quantity,
     status, expires_at, cart_id)
-  SELECT live.id, live.item_id, live.customer_id, live.quantity, 'active',
-    live.expires_at, live.cart_id
-  FROM live JOIN i ON i.id = live.item_id
+  SELECT within.id, within.item_id, within.customer_id, within.quantity,
+    'active', within.expires_at, within.cart_id
+  FROM within JOIN i ON i.id = within.item_id
   RETURNING id, item_id, created_at
 )
 SELECT r.id, r.created_at, i.units_left FROM r JOIN i ON i.id = r.item_id`

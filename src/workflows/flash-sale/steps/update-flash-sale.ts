@@ -1,17 +1,18 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import type { AllocationChange } from "../../../modules/flash-sale"
+import type { FlashSaleEdit } from "../../../modules/flash-sale"
 import { flashSaleService } from "../utils/module"
 import type { FlashSaleSnapshot, FlashSaleUpdate } from "./validate-sale-update"
 
 export const updateFlashSaleStepId = "flash-sale-update"
 
 /**
- * Applies an edit. Allocations change in guarded statements that tell which
- * items the edit left with no unit to sell (its sell-outs); the counters are
- * never written here, and PostgreSQL's own check refuses an allocation that
- * a concurrent reservation has overtaken. Compensation puts the previous
- * values back.
+ * Applies an edit in one transaction, so a refused part changes nothing.
+ * Allocations change in guarded statements that tell which items the edit
+ * left with no unit to sell (its sell-outs); the counters are never written
+ * here, and PostgreSQL's own check refuses an allocation that a concurrent
+ * reservation has overtaken. Compensation puts back the previous values of
+ * what the edit changed, allocations through the same guard.
  */
 export const updateFlashSaleStep = createStep(
   updateFlashSaleStepId,
@@ -20,25 +21,15 @@ export const updateFlashSaleStep = createStep(
     { container }
   ) => {
     const service = flashSaleService(container)
-    const { title, starts_at, ends_at, items = [] } = input.update
-    let allocated: AllocationChange[] = []
+    const edit = editOf(input.update)
     try {
-      allocated = await service.setAllocations(input.id, allocationsOf(items))
-      const otherChanges = items
-        .map(({ units_allocated: _units, ...item }) => item)
-        .filter((item) => Object.keys(item).length > 1)
-      if (otherChanges.length) {
-        await service.updateFlashSaleItems(otherChanges)
-      }
-      await service.updateFlashSales({
-        id: input.id,
-        ...(title !== undefined ? { title } : {}),
-        ...(starts_at !== undefined ? { starts_at: new Date(starts_at) } : {}),
-        ...(ends_at !== undefined ? { ends_at: new Date(ends_at) } : {}),
-      })
+      const allocated = await service.editSale(input.id, edit)
+      return new StepResponse(
+        { id: input.id, allocated },
+        { id: input.id, undo: undoOf(edit, input.previous) }
+      )
     } catch (error) {
       if (String(error).includes("flash_sale_item_units_check")) {
-        await restore(service, input.previous)
         throw new MedusaError(
           MedusaError.Types.NOT_ALLOWED,
           "Units were reserved while you edited; the allocation cannot go below the units sold and reserved"
@@ -46,29 +37,54 @@ export const updateFlashSaleStep = createStep(
       }
       throw error
     }
-    return new StepResponse({ id: input.id, allocated }, input.previous)
   },
-  async (previous, { container }) => {
-    if (!previous) {
+  async (compensation, { container }) => {
+    if (!compensation) {
       return
     }
-    await restore(flashSaleService(container), previous)
+    await flashSaleService(container).editSale(
+      compensation.id,
+      compensation.undo
+    )
   }
 )
 
-function allocationsOf(items: NonNullable<FlashSaleUpdate["items"]>) {
-  return items.flatMap(({ id, units_allocated }) =>
-    units_allocated === undefined ? [] : [{ id, units_allocated }]
-  )
+function editOf({ starts_at, ends_at, ...update }: FlashSaleUpdate) {
+  const edit: FlashSaleEdit = { ...update }
+  if (starts_at !== undefined) {
+    edit.starts_at = new Date(starts_at)
+  }
+  if (ends_at !== undefined) {
+    edit.ends_at = new Date(ends_at)
+  }
+  return edit
 }
 
-async function restore(
-  service: ReturnType<typeof flashSaleService>,
-  previous: FlashSaleSnapshot
-) {
-  const { items, ...sale } = previous
-  await service.updateFlashSales(sale)
-  if (items.length) {
-    await service.updateFlashSaleItems(items)
+/** The previous values of exactly the fields an edit sets. */
+function undoOf(edit: FlashSaleEdit, previous: FlashSaleSnapshot) {
+  const { title, starts_at, ends_at, items = [] } = edit
+  const undo: FlashSaleEdit = {
+    ...(title !== undefined ? { title: previous.title } : {}),
+    ...(starts_at !== undefined ? { starts_at: previous.starts_at } : {}),
+    ...(ends_at !== undefined ? { ends_at: previous.ends_at } : {}),
   }
+  undo.items = items.flatMap((change) => {
+    const before = previous.items.find(({ id }) => id === change.id)
+    if (!before) {
+      return []
+    }
+    return [
+      {
+        id: change.id,
+        ...(change.prices !== undefined ? { prices: before.prices } : {}),
+        ...(change.units_allocated !== undefined
+          ? { units_allocated: before.units_allocated }
+          : {}),
+        ...(change.per_customer_limit !== undefined
+          ? { per_customer_limit: before.per_customer_limit }
+          : {}),
+      },
+    ]
+  })
+  return undo
 }
