@@ -478,27 +478,32 @@ medusaIntegrationTestRunner({
       expect(data.cart.promotions).toEqual([])
     })
 
-    it("spends, never frees, points held for a completed cart whose redemption failed", async () => {
-      await grant(400)
+    /** Checks out a cart paid partly with points; its redemption fails once. */
+    async function checkoutWithFailedRedemption(points: number) {
       const { cartId } = await prepareCart(api, demo)
       await api.post(
         `/store/carts/${cartId}/loyalty-points`,
-        { points: 200 },
+        { points },
         { headers: demo }
       )
       const consume = jest
         .spyOn(loyalty(), "consumeHold")
         .mockRejectedValueOnce(new Error("ledger unavailable"))
-      let order: { id: string }
       try {
-        ;({ order } = await completeCart(api, demo, cartId))
+        const { order } = await completeCart(api, demo, cartId)
         await waitFor(async () => consume.mock.calls.length > 0, {
           what: "the failed redemption",
         })
         await new Promise((resolve) => setTimeout(resolve, 1000))
+        return { cartId, order: order as { id: string } }
       } finally {
         consume.mockRestore()
       }
+    }
+
+    it("spends, never frees, points held for a completed cart whose redemption failed", async () => {
+      await grant(400)
+      const { cartId, order } = await checkoutWithFailedRedemption(200)
       expect((await loyalty().getOrCreateAccount(demoId)).held).toEqual(200)
 
       const { result } = await releaseAbandonedCartPointsWorkflow(
@@ -508,7 +513,7 @@ medusaIntegrationTestRunner({
       expect(result.released).not.toContain(cartId)
       expect(result.settled).toEqual([cartId])
       const redeemed = (await entriesOf(demoId)).filter(
-        (e) => e.type === "redeem" && e.source_id === order!.id
+        (e) => e.type === "redeem" && e.source_id === order.id
       )
       expect(redeemed.map((e) => e.points)).toEqual([-200])
       expect((await loyalty().getOrCreateAccount(demoId)).held).toEqual(0)
@@ -516,27 +521,9 @@ medusaIntegrationTestRunner({
 
     it("frees, never spends, points held for an order canceled before its redemption ran", async () => {
       await grant(400)
-      const { cartId } = await prepareCart(api, demo)
+      const { cartId, order } = await checkoutWithFailedRedemption(200)
       await api.post(
-        `/store/carts/${cartId}/loyalty-points`,
-        { points: 200 },
-        { headers: demo }
-      )
-      const consume = jest
-        .spyOn(loyalty(), "consumeHold")
-        .mockRejectedValueOnce(new Error("ledger unavailable"))
-      let order: { id: string }
-      try {
-        ;({ order } = await completeCart(api, demo, cartId))
-        await waitFor(async () => consume.mock.calls.length > 0, {
-          what: "the failed redemption",
-        })
-        await new Promise((resolve) => setTimeout(resolve, 1000))
-      } finally {
-        consume.mockRestore()
-      }
-      await api.post(
-        `/admin/orders/${order!.id}/cancel`,
+        `/admin/orders/${order.id}/cancel`,
         {},
         { headers: adminHeaders }
       )
@@ -547,7 +534,7 @@ medusaIntegrationTestRunner({
 
       expect(result.settled).toEqual([cartId])
       const redeemed = (await entriesOf(demoId)).filter(
-        (e) => e.type === "redeem" && e.source_id === order!.id
+        (e) => e.type === "redeem" && e.source_id === order.id
       )
       expect(redeemed).toEqual([])
       expect((await loyalty().getOrCreateAccount(demoId)).held).toEqual(0)
