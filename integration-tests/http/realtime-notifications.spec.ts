@@ -10,6 +10,7 @@ import {
   type RealtimeModuleService,
 } from "../../src/modules/realtime"
 import { notifyBackInStockWorkflow } from "../../src/workflows/realtime/notify-back-in-stock"
+import { notifyLowStockWorkflow } from "../../src/workflows/realtime/notify-low-stock"
 import { checkout, login } from "../utils/checkout"
 import { waitFor } from "../utils/wait-for"
 import { loginAdmin, seedStore } from "../utils/seeded-store"
@@ -341,7 +342,7 @@ medusaIntegrationTestRunner({
       ).toHaveLength(1)
     })
 
-    it("registers back-in-stock requests once and notifies each waiting customer once when stock returns", async () => {
+    it("registers back-in-stock requests once, notifies each waiting customer once when stock returns, and alerts the admins once per fall below the threshold", async () => {
       const alice = {
         ...storeHeaders,
         ...(await login(api, "customer", "demo@klelite.local", "klelite-demo")),
@@ -393,6 +394,12 @@ medusaIntegrationTestRunner({
         )
       ).toEqual(400)
 
+      const adminStream = await sse("/admin/notifications/stream", admin)
+      const lowStockAlerts = () =>
+        ofType(adminStream, "inventory.low_stock").filter(
+          ({ data }) =>
+            (data as { variant_id: string }).variant_id === variant.id
+        )
       await setStock(0)
       const first = await api.post(url, {}, { headers: alice })
       expect(first.status).toEqual(201)
@@ -405,25 +412,21 @@ medusaIntegrationTestRunner({
       ).toEqual(new Set([first.data.back_in_stock_request.id]))
 
       const aliceStream = await sse(STREAM, alice)
-      const adminStream = await sse("/admin/notifications/stream", admin)
       await setStock(2)
       await waitFor(
         async () => ofType(aliceStream, "product.back_in_stock").length === 1,
         { what: "the back-in-stock notification", timeoutMs: 20_000 }
       )
-      // Still below the default threshold of 5: the admins hear of it.
-      await waitFor(
-        async () =>
-          ofType(adminStream, "inventory.low_stock").some(
-            ({ data }) =>
-              (data as { variant_id: string }).variant_id === variant.id
-          ),
-        { what: "the low-stock alert", timeoutMs: 20_000 }
-      )
+      // Below the default threshold of 5 twice: the admins hear of it once.
+      await waitFor(async () => lowStockAlerts().length >= 1, {
+        what: "the low-stock alert",
+        timeoutMs: 20_000,
+      })
       await setStock(20)
       await setStock(30)
       await new Promise((resolve) => setTimeout(resolve, 1500))
       expect(ofType(aliceStream, "product.back_in_stock")).toHaveLength(1)
+      expect(lowStockAlerts()).toHaveLength(1)
       await waitFor(
         async () =>
           (await emailsTo("demo@klelite.local", "back-in-stock")).length === 1,
@@ -461,6 +464,49 @@ medusaIntegrationTestRunner({
         { what: "the retraction" }
       )
       jest.restoreAllMocks()
+
+      // Back above the threshold, the next fall alerts again, once.
+      const markers = () =>
+        realtime.listLowStockAlerts({ variant_id: variant.id })
+      await waitFor(async () => (await markers()).length === 0, {
+        what: "the low-stock alert to clear",
+        timeoutMs: 20_000,
+      })
+      await setStock(4)
+      await setStock(3)
+      await waitFor(async () => lowStockAlerts().length === 2, {
+        what: "the second low-stock alert",
+        timeoutMs: 20_000,
+      })
+      await new Promise((resolve) => setTimeout(resolve, 1500))
+      expect(lowStockAlerts()).toHaveLength(2)
+      expect(await markers()).toHaveLength(1)
+
+      // A failed alert leaves no marker behind, so the next update alerts.
+      await setStock(30)
+      await waitFor(async () => (await markers()).length === 0, {
+        what: "the low-stock alert to clear again",
+        timeoutMs: 20_000,
+      })
+      await getContainer()
+        .resolve(Modules.PRODUCT)
+        .updateProductVariants(variant.id, {
+          metadata: { low_stock_threshold: 50 },
+        })
+      jest
+        .spyOn(realtime, "publish")
+        .mockRejectedValueOnce(new Error("broker down"))
+      const alert = { input: { inventory_level_id: levels[0].id } }
+      const failed = await notifyLowStockWorkflow(getContainer()).run({
+        ...alert,
+        throwOnError: false,
+      })
+      expect(failed.errors[0]?.error?.message).toContain("broker down")
+      expect(await markers()).toHaveLength(0)
+      jest.restoreAllMocks()
+      const { result } = await notifyLowStockWorkflow(getContainer()).run(alert)
+      expect(result.published).toHaveLength(1)
+      expect(await markers()).toHaveLength(1)
     })
   },
 })

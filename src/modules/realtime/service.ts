@@ -1,7 +1,7 @@
 /**
  * Realtime module: publish/subscribe on named channels with a bounded,
- * replayable history, and the back-in-stock requests whose notifications go
- * out over it.
+ * replayable history, the back-in-stock requests whose notifications go
+ * out over it, and the markers that alert each low-stock fall once.
  *
  * Channels are `admin`, `customer:<id>`, `flash-sale:<id>` and
  * `product:<id>`. With `redisUrl` events fan out over Redis Pub/Sub, so a
@@ -27,9 +27,11 @@ import {
 import { MemoryBroker } from "./broker/memory-broker"
 import { RedisBroker } from "./broker/redis-broker"
 import type { Broker } from "./broker/types"
-import { BackInStockSubscription } from "./models"
+import { BackInStockSubscription, LowStockAlert } from "./models"
 import type {
   BackInStockSubscriptionDTO,
+  LowStockAlertDTO,
+  LowStockAlertKey,
   OpenStreamInput,
   RealtimeEvent,
   RealtimeHealth,
@@ -43,6 +45,7 @@ import { ChannelStream } from "./utils/channel-stream"
 import { parseEventId } from "./utils/event-id"
 import { resolveOptions, type ResolvedRealtimeOptions } from "./utils/options"
 import * as sql from "./utils/sql"
+import * as lowStock from "./utils/low-stock-alerts"
 import { transactionManagerOf } from "./utils/transaction-manager"
 
 /** The idle-connection comment, shared by every stream. */
@@ -55,9 +58,10 @@ type InjectedDependencies = {
   logger?: Logger
 }
 
-/** Realtime channels with replayable history, and back-in-stock requests. */
+/** Realtime channels with replayable history, back-in-stock requests and low-stock markers. */
 export default class RealtimeModuleService extends MedusaService({
   BackInStockSubscription,
+  LowStockAlert,
 }) {
   protected readonly options_: ResolvedRealtimeOptions
   protected readonly broker_: Broker
@@ -320,5 +324,56 @@ export default class RealtimeModuleService extends MedusaService({
         ids
       )
     }
+  }
+
+  /**
+   * Marks the variants' levels alerted and returns the markers it took. One
+   * statement: of concurrent callers, one takes each marker.
+   */
+  @InjectManager()
+  async claimLowStockAlerts(
+    keys: LowStockAlertKey[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LowStockAlertDTO[]> {
+    return await this.claimLowStockAlerts_(keys, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async claimLowStockAlerts_(
+    keys: LowStockAlertKey[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LowStockAlertDTO[]> {
+    const params = lowStock.alertKeyParams(keys)
+    if (!params.length) {
+      return []
+    }
+    return await transactionManagerOf(sharedContext).execute(
+      lowStock.claimAlerts(params.length),
+      params.flatMap((key) => [generateEntityId(undefined, "lsa"), ...key])
+    )
+  }
+
+  /** Removes the markers of the variants' levels and returns them. */
+  @InjectManager()
+  async clearLowStockAlerts(
+    keys: LowStockAlertKey[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LowStockAlertDTO[]> {
+    return await this.clearLowStockAlerts_(keys, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async clearLowStockAlerts_(
+    keys: LowStockAlertKey[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LowStockAlertDTO[]> {
+    const params = lowStock.alertKeyParams(keys)
+    if (!params.length) {
+      return []
+    }
+    return await transactionManagerOf(sharedContext).execute(
+      lowStock.clearAlerts(params.length),
+      params.flat()
+    )
   }
 }

@@ -74,3 +74,15 @@ export type RequestBackInStockInput = {
   customer_id: string
   email: string
 }
+
+/** A variant at one inventory level, as a low-stock alert marks it. */
+export type LowStockAlertKey = {
+  inventory_level_id: string
+  variant_id: string
+}
+
+export type LowStockAlertDTO = LowStockAlertKey & {
+  id: string
+  created_at: Date
+  updated_at: Date
+}

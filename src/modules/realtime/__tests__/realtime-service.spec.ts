@@ -4,7 +4,7 @@ import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import Redis from "ioredis"
 import path from "path"
 import { REALTIME_MODULE } from ".."
-import { BackInStockSubscription } from "../models"
+import { BackInStockSubscription, LowStockAlert } from "../models"
 import RealtimeModuleService from "../service"
 import * as sql from "../utils/sql"
 import type { RealtimeEvent, RealtimeModuleOptions } from "../types"
@@ -54,7 +54,7 @@ async function waitForCount<T>(items: T[], count: number, ms = 5000) {
 
 moduleIntegrationTestRunner<RealtimeModuleService>({
   moduleName: REALTIME_MODULE,
-  moduleModels: [BackInStockSubscription],
+  moduleModels: [BackInStockSubscription, LowStockAlert],
   moduleOptions: options,
   resolve: "./src/modules/realtime",
   pathToMigrations: path.join(__dirname, "..", "migrations"),
@@ -477,6 +477,74 @@ moduleIntegrationTestRunner<RealtimeModuleService>({
         } finally {
           jest.restoreAllMocks()
         }
+      })
+    })
+
+    describe("low-stock alerts", () => {
+      const key = (variant_id: string, inventory_level_id = "ilev_1") => ({
+        inventory_level_id,
+        variant_id,
+      })
+
+      it("marks each variant's level alerted once under concurrent claims", async () => {
+        const claims = await Promise.allSettled(
+          Array.from({ length: 10 }, () =>
+            service.claimLowStockAlerts([key("variant_1"), key("variant_1")])
+          )
+        )
+        expect(claims.every(({ status }) => status === "fulfilled")).toBe(true)
+        const claimed = claims.flatMap((claim) =>
+          claim.status === "fulfilled" ? claim.value : []
+        )
+        expect(claimed).toHaveLength(1)
+        expect(claimed[0]).toMatchObject(key("variant_1"))
+        expect(claimed[0].id).toMatch(/^lsa_/)
+        expect(await service.claimLowStockAlerts([key("variant_1")])).toEqual(
+          []
+        )
+
+        // Another variant or level is a marker of its own.
+        const others = await service.claimLowStockAlerts([
+          key("variant_1"),
+          key("variant_2"),
+          key("variant_1", "ilev_2"),
+        ])
+        expect(
+          others.map(({ variant_id, inventory_level_id }) => [
+            inventory_level_id,
+            variant_id,
+          ])
+        ).toEqual(
+          expect.arrayContaining([
+            ["ilev_1", "variant_2"],
+            ["ilev_2", "variant_1"],
+          ])
+        )
+        expect(others).toHaveLength(2)
+      })
+
+      it("clears only the given markers, so the next fall is claimed again", async () => {
+        await service.claimLowStockAlerts([key("variant_3"), key("variant_4")])
+        expect(await service.clearLowStockAlerts([])).toEqual([])
+        const cleared = await service.clearLowStockAlerts([
+          key("variant_3"),
+          key("variant_5"),
+        ])
+        expect(cleared.map(({ variant_id }) => variant_id)).toEqual([
+          "variant_3",
+        ])
+        expect(await service.clearLowStockAlerts([key("variant_3")])).toEqual(
+          []
+        )
+
+        const again = await Promise.all(
+          [1, 2, 3].map(() =>
+            service.claimLowStockAlerts([key("variant_3"), key("variant_4")])
+          )
+        )
+        expect(again.flat().map(({ variant_id }) => variant_id)).toEqual([
+          "variant_3",
+        ])
       })
     })
   },
