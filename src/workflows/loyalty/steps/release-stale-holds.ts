@@ -61,7 +61,9 @@ export const releaseStaleHoldsStep = createStep(
             })
             released.push(cart_id)
           }
-        } catch {
+        } catch (error) {
+          const reason = error instanceof Error ? error.message : String(error)
+          logger.warn(`Points held for cart ${cart_id} not settled: ${reason}`)
           failed.push(cart_id)
         }
       }
