@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 
-jest.setTimeout(60 * 1000)
+// Starting the app alone can take over a minute on a busy machine.
+jest.setTimeout(3 * 60 * 1000)
 
 medusaIntegrationTestRunner({
   inApp: true,
