@@ -1,10 +1,6 @@
-import type {
-  MedusaNextFunction,
-  MedusaRequest,
-  MedusaResponse,
-} from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { PRODUCTS_RELINKED } from "../../../search/_product-events"
+import { afterSuccessfulJson } from "../../utils/after-successful-json"
 
 type BatchLinkBody = { add?: unknown; remove?: unknown }
 
@@ -21,25 +17,17 @@ export function relinkedProductIds(body: unknown): string[] {
  * no product event, so the product index would keep their old links.
  */
 export function reindexRelinkedProducts() {
-  return (
-    req: MedusaRequest,
-    res: MedusaResponse,
-    next: MedusaNextFunction
-  ) => {
-    const send = res.json.bind(res)
-    res.json = (payload) => {
-      const ids = res.statusCode < 400 ? relinkedProductIds(req.body) : []
-      if (ids.length) {
-        const logger = req.scope.resolve(ContainerRegistrationKeys.LOGGER)
-        req.scope
-          .resolve(Modules.EVENT_BUS)
-          .emit({ name: PRODUCTS_RELINKED, data: { id: ids } })
-          .catch((error: Error) =>
-            logger.warn(`Product search reindex: ${error.message}`)
-          )
-      }
-      return send(payload)
+  return afterSuccessfulJson((req) => {
+    const ids = relinkedProductIds(req.body)
+    if (!ids.length) {
+      return
     }
-    next()
-  }
+    const logger = req.scope.resolve(ContainerRegistrationKeys.LOGGER)
+    req.scope
+      .resolve(Modules.EVENT_BUS)
+      .emit({ name: PRODUCTS_RELINKED, data: { id: ids } })
+      .catch((error: Error) =>
+        logger.warn(`Product search reindex: ${error.message}`)
+      )
+  })
 }

@@ -1,13 +1,9 @@
-import type {
-  MedusaNextFunction,
-  MedusaRequest,
-  MedusaResponse,
-} from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import {
   SearchAnalyticsEvents,
   type SearchQueryEntry,
 } from "../../../modules/search-analytics"
+import { afterSuccessfulJson } from "../../utils/after-successful-json"
 
 type LoggedQuery = {
   filters?: { q?: unknown }
@@ -92,24 +88,14 @@ export class SearchQueryBuffer {
  */
 export function logStoreSearches({ flushMs = 1000, maxEntries = 500 } = {}) {
   const buffer = new SearchQueryBuffer(flushMs, maxEntries)
-  return (
-    req: MedusaRequest,
-    res: MedusaResponse,
-    next: MedusaNextFunction
-  ) => {
-    const send = res.json.bind(res)
-    res.json = (payload) => {
-      const queries =
-        res.statusCode < 400 ? searchedQueries(req.body, payload) : []
-      if (queries.length) {
-        buffer.add(
-          queries,
-          req.scope.resolve(Modules.EVENT_BUS),
-          req.scope.resolve(ContainerRegistrationKeys.LOGGER)
-        )
-      }
-      return send(payload)
+  return afterSuccessfulJson((req, payload) => {
+    const queries = searchedQueries(req.body, payload)
+    if (queries.length) {
+      buffer.add(
+        queries,
+        req.scope.resolve(Modules.EVENT_BUS),
+        req.scope.resolve(ContainerRegistrationKeys.LOGGER)
+      )
     }
-    next()
-  }
+  })
 }
