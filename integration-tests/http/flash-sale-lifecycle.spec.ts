@@ -1,9 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
-import { addToCartWorkflow } from "@medusajs/medusa/core-flows"
 import { advanceSaleStatusesWorkflow } from "../../src/workflows/flash-sale/advance-sale-statuses"
 import { confirmOrderReservationsWorkflow } from "../../src/workflows/flash-sale/confirm-order-reservations"
-import { flashLineItems } from "../../src/workflows/flash-sale/utils/line-items"
 import { completeCart, type StoreHeaders } from "../utils/checkout"
 import { attempt, useFlashSaleStore } from "../utils/flash-sale"
 import { waitFor } from "../utils/wait-for"
@@ -503,20 +501,17 @@ medusaIntegrationTestRunner({
         /^Your flash-sale reservation for .+ was not found; remove it from your cart and reserve it again/
       )
 
-      // So is a line carrying a reservation placed in another cart.
+      // So is a line carrying a reservation placed in another cart, which
+      // only a write below the cart workflows can make.
       await cartModule.updateLineItems(line.id, { metadata: flashKeys })
       const otherCartId = await flash.openCart(shopper.headers)
-      await addToCartWorkflow(getContainer()).run({
-        input: {
-          cart_id: otherCartId,
-          items: flashLineItems({
-            variant_id: variantId,
-            quantity: 2,
-            unit_price: 12.5,
-            reservation_id: reservationId,
-            sale_id: sale.id,
-          }),
-        },
+      const { data: other } = await api.post(
+        `/store/carts/${otherCartId}/line-items`,
+        { variant_id: variantId, quantity: 2 },
+        { headers: shopper.headers }
+      )
+      await cartModule.updateLineItems(other.cart.items[0].id, {
+        metadata: flashKeys,
       })
       await flash.readyForPayment(shopper.headers, otherCartId)
       const elsewhere = await flash.pay(shopper.headers, otherCartId)
@@ -530,6 +525,112 @@ medusaIntegrationTestRunner({
       expect((await flash.saleItems(sale.id))[0]).toEqual(
         expect.objectContaining({ units_reserved: 2, units_sold: 0 })
       )
+      const bought = await flash.pay(shopper.headers, cartId)
+      expect(bought.data.type).toEqual("order")
+    })
+
+    it("refuses flash-sale details on an item added through the add-to-cart route, changing nothing", async () => {
+      const variantId = await flash.variantOf("tarte-aux-framboises", 0)
+      const sale = await flash.createSale([
+        { variant_id: variantId, units_allocated: 5, per_customer_limit: 2 },
+      ])
+      const itemId = sale.items[0].id
+      const shopper = await flash.register()
+      const cartId = await flash.openCart(shopper.headers)
+      const { data: inCart } = await flash.reserve(shopper.headers, sale.id, {
+        item_id: itemId,
+        quantity: 1,
+        cart_id: cartId,
+      })
+      const { data: alone } = await flash.reserve(shopper.headers, sale.id, {
+        item_id: itemId,
+        quantity: 1,
+      })
+      const stranger = await flash.register("stranger")
+      const { data: theirs } = await flash.reserve(stranger.headers, sale.id, {
+        item_id: itemId,
+        quantity: 1,
+        cart_id: await flash.openCart(stranger.headers),
+      })
+      const before = await flash.cartLines(shopper.headers, cartId)
+      const url = `/store/carts/${cartId}/line-items`
+      const keysOf = (reservation: { id: string }) => ({
+        flash_sale_reservation_id: reservation.id,
+        flash_sale_id: sale.id,
+      })
+
+      for (const metadata of [
+        // The keys of the flash line already in this cart.
+        keysOf(inCart.reservation),
+        // The customer's reservation held in no cart.
+        keysOf(alone.reservation),
+        keysOf(theirs.reservation),
+        keysOf({ id: "fsres_forged" }),
+        { flash_sale_id: sale.id, gift_note: "Joyeux anniversaire" },
+        { flash_sale_reservation_id: "" },
+      ]) {
+        const refused = await attempt(
+          api.post(
+            url,
+            { variant_id: variantId, quantity: 1, metadata },
+            { headers: shopper.headers }
+          )
+        )
+        expect([
+          refused.status,
+          refused.data.type,
+          refused.data.message,
+        ]).toEqual([
+          400,
+          "invalid_data",
+          "Flash-sale details cannot be added to a cart item; add the item without them, or reserve it through its flash sale",
+        ])
+      }
+      expect(await flash.cartLines(shopper.headers, cartId)).toEqual(before)
+      expect(
+        await service().listFlashSaleReservations(
+          { id: [inCart.reservation.id, alone.reservation.id] },
+          { select: ["id", "status", "cart_id"], order: { cart_id: "ASC" } }
+        )
+      ).toEqual([
+        expect.objectContaining({
+          id: inCart.reservation.id,
+          status: "active",
+          cart_id: cartId,
+        }),
+        expect.objectContaining({
+          id: alone.reservation.id,
+          status: "active",
+          cart_id: null,
+        }),
+      ])
+      expect((await flash.saleItems(sale.id))[0]).toEqual(
+        expect.objectContaining({ units_reserved: 3, units_sold: 0 })
+      )
+
+      // Other metadata is welcome, and the held reservation still goes into
+      // the cart through the flash sale's route, with its keys.
+      const noted = await attempt(
+        api.post(
+          url,
+          {
+            variant_id: variantId,
+            quantity: 1,
+            metadata: { gift_note: "Joyeux anniversaire" },
+          },
+          { headers: shopper.headers }
+        )
+      )
+      expect(noted.status).toEqual(200)
+      const placed = await attempt(
+        api.post(
+          `/store/carts/${cartId}/flash-sale-reservations`,
+          { reservation_id: alone.reservation.id },
+          { headers: shopper.headers }
+        )
+      )
+      expect(placed.status).toEqual(200)
+      await flash.readyForPayment(shopper.headers, cartId)
       const bought = await flash.pay(shopper.headers, cartId)
       expect(bought.data.type).toEqual("order")
     })
