@@ -34,6 +34,19 @@ WHERE item.id = ? AND item.sale_id = ? AND item.deleted_at IS NULL
 RETURNING item.id, item.sale_id, item.per_customer_limit, ${UNITS_LEFT}`
 
 /**
+ * Units one customer holds or bought of an item. Only the customer is in
+ * WHERE, as in `RECORD_RESERVATIONS`: with the item there too, a sale's item
+ * the table statistics have not seen yet is read through its own index,
+ * every hold of the rush under the item's lock; the customer's index reads
+ * their few holds. Params: item id, customer id.
+ */
+const HELD_BY_CUSTOMER = `
+SELECT COALESCE(SUM(quantity) FILTER (WHERE item_id = ?), 0)
+FROM flash_sale_reservation
+WHERE customer_id = ? AND deleted_at IS NULL
+  AND status IN ('active', 'converted')`
+
+/**
  * First half of a reservation without Redis: holds the units and keeps the
  * item row locked until commit, which orders every writer of that item.
  * Params: as `HOLD_UNITS`.
@@ -52,11 +65,7 @@ export const INSERT_RESERVATION_WITHIN_LIMIT = `
 INSERT INTO flash_sale_reservation (id, item_id, customer_id, quantity, status,
   expires_at, cart_id)
 SELECT ?, ?, ?, ?, 'active', ?::timestamptz, ?
-WHERE (
-  SELECT COALESCE(SUM(quantity), 0) FROM flash_sale_reservation
-  WHERE item_id = ? AND customer_id = ? AND deleted_at IS NULL
-    AND status IN ('active', 'converted')
-) + ? <= ?
+WHERE (${HELD_BY_CUSTOMER}) + ? <= ?
 RETURNING ${RESERVATION_COLUMNS}`
 
 /**
@@ -294,10 +303,7 @@ GROUP BY r.item_id, r.customer_id`
 
 /** Units one customer holds or bought of an item. Params: item id, customer. */
 export const SELECT_HELD_BY_CUSTOMER = `
-SELECT COALESCE(SUM(quantity), 0)::int AS quantity
-FROM flash_sale_reservation
-WHERE item_id = ? AND customer_id = ? AND deleted_at IS NULL
-  AND status IN ('active', 'converted')`
+SELECT (${HELD_BY_CUSTOMER})::int AS quantity`
 
 /**
  * Moves a bought reservation's units between the sale and its purchase, once:
