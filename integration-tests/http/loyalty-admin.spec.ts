@@ -304,6 +304,34 @@ medusaIntegrationTestRunner({
         expect(accounts).toHaveLength(0)
       })
 
+      it("shows the tier of the last 12 months, as the storefront does, not a stale stored one", async () => {
+        const stored = await loyalty().getOrCreateAccount(customerId)
+        await loyalty().updateLoyaltyAccounts({ id: stored.id, tier: "gold" })
+        await loyalty().credit({
+          customerId,
+          points: 600,
+          type: "earn",
+          reason: "Order #7001",
+          sourceType: "order",
+          sourceId: "order_tier",
+          metadata: { spend: 600, currency_code: "eur", multiplier: 1 },
+        })
+        await loyalty().updateSettings({
+          tiers: [
+            { name: "bronze", threshold: 0, multiplier: 1 },
+            { name: "silver", threshold: 500, multiplier: 1.25 },
+            { name: "gold", threshold: 1500, multiplier: 1.5 },
+          ],
+        })
+        expect((await loyalty().accountSummary(customerId)).spend_12m).toEqual(
+          600
+        )
+
+        const { account: shown } = await account()
+
+        expect(shown.tier).toEqual("silver")
+      })
+
       it("refuses bad paging with 400", async () => {
         for (const query of ["limit=0", "limit=101", "offset=-1", "limit=x"]) {
           const error = await failed(

@@ -14,11 +14,13 @@ import {
 import { releaseAbandonedCartPointsWorkflow } from "../../src/workflows/loyalty/release-abandoned-cart-points"
 import { awardBirthdayBonusesWorkflow } from "../../src/workflows/loyalty/award-birthday-bonuses"
 import { expireInactivePointsWorkflow } from "../../src/workflows/loyalty/expire-inactive-points"
+import { consumeCartHoldStep } from "../../src/workflows/loyalty/steps/consume-cart-hold"
 import { creditPointsStep } from "../../src/workflows/loyalty/steps/credit-points"
 import { expirePointsStep } from "../../src/workflows/loyalty/steps/expire-points"
 import { findExpiringAccountsStep } from "../../src/workflows/loyalty/steps/find-expiring-accounts"
 import { holdCartPointsStep } from "../../src/workflows/loyalty/steps/hold-cart-points"
 import { applyCartPointsWorkflow } from "../../src/workflows/loyalty/apply-cart-points"
+import { redeemOrderPointsWorkflow } from "../../src/workflows/loyalty/redeem-order-points"
 import { reverseOrderPointsWorkflow } from "../../src/workflows/loyalty/reverse-order-points"
 import { orderEarnKey } from "../../src/workflows/loyalty/utils/keys"
 import { checkout, completeCart, login, prepareCart } from "../utils/checkout"
@@ -65,6 +67,15 @@ const reverseThenFail = createWorkflow(
   "test-reverse-then-fail",
   (input: { order_id: string; cause: string }) => {
     reverseOrderPointsWorkflow.runAsStep({ input })
+    failStep()
+    return new WorkflowResponse({})
+  }
+)
+
+const consumeThenFail = createWorkflow(
+  "test-consume-then-fail",
+  (input: { cartId: string; orderId: string }) => {
+    consumeCartHoldStep(input)
     failStep()
     return new WorkflowResponse({})
   }
@@ -296,6 +307,10 @@ medusaIntegrationTestRunner({
       const account = await loyalty().getOrCreateAccount(demoId)
       expect(account.balance).toEqual(before.balance - earned.points + 200)
       expect(account.balance).toEqual(granted.balance)
+      // The order's points were never really earned; the returned ones were.
+      expect(account.lifetime_earned).toEqual(
+        before.lifetime_earned - earned.points
+      )
     })
 
     it("gives redeemed points back before taking back earned ones when an order is canceled", async () => {
@@ -637,6 +652,10 @@ medusaIntegrationTestRunner({
         before.balance + earned.points
       )
 
+      expect(
+        (await loyalty().getOrCreateAccount(demoId)).lifetime_earned
+      ).toEqual(before.lifetime_earned + earned.points)
+
       await reverseOrderPointsWorkflow(getContainer()).run({ input: cancel })
       await reverseOrderPointsWorkflow(getContainer()).run({ input: cancel })
 
@@ -645,6 +664,7 @@ medusaIntegrationTestRunner({
       })
       expect(data.loyalty.balance).toEqual(before.balance)
       expect(data.loyalty.spend_12m).toEqual(0)
+      expect(data.loyalty.lifetime_earned).toEqual(before.lifetime_earned)
     })
 
     it("shows and earns at the tier of the last 12 months, not a stale stored one", async () => {
@@ -673,7 +693,7 @@ medusaIntegrationTestRunner({
       )
     })
 
-    it("rolls a credit back when a later step fails", async () => {
+    it("rolls a credit back, with its lifetime earnings, when a later step fails", async () => {
       const before = await loyalty().getOrCreateAccount(demoId)
       const { errors } = await creditThenFail(getContainer()).run({
         input: { customerId: demoId },
@@ -682,6 +702,56 @@ medusaIntegrationTestRunner({
       expect(errors).toHaveLength(1)
       const after = await loyalty().getOrCreateAccount(demoId)
       expect(after.balance).toEqual(before.balance)
+      expect(after.lifetime_earned).toEqual(before.lifetime_earned)
+    })
+
+    it("holds the points for the cart again when its redemption is undone", async () => {
+      await grant(400)
+      const { cartId, order } = await checkoutWithFailedRedemption(200)
+      await waitFor(
+        async () =>
+          (await entriesOf(demoId)).some(
+            (e) => e.type === "earn" && e.source_id === order.id
+          ),
+        { what: "the order's points" }
+      )
+      const before = await loyalty().getOrCreateAccount(demoId)
+      expect(before.held).toEqual(200)
+
+      const { errors } = await consumeThenFail(getContainer()).run({
+        input: { cartId, orderId: order.id },
+        throwOnError: false,
+      })
+
+      expect(errors).toHaveLength(1)
+      const after = await loyalty().getOrCreateAccount(demoId)
+      expect(after).toEqual(
+        expect.objectContaining({
+          balance: before.balance,
+          held: 200,
+          lifetime_earned: before.lifetime_earned,
+        })
+      )
+      expect(
+        await loyalty().listLoyaltyHolds({ cart_id: cartId, status: "active" })
+      ).toEqual([expect.objectContaining({ points: 200 })])
+
+      // The order's redemption can still run, and spends the points once.
+      await redeemOrderPointsWorkflow(getContainer()).run({
+        input: { order_id: order.id },
+      })
+      const settled = await loyalty().getOrCreateAccount(demoId)
+      expect(settled).toEqual(
+        expect.objectContaining({ balance: before.balance - 200, held: 0 })
+      )
+      const ledger = (await entriesOf(demoId)).filter(
+        (e) => e.source_id === order.id && e.type !== "earn"
+      )
+      expect(ledger.map((e) => [e.type, e.points])).toEqual([
+        ["redeem", -200],
+        ["reverse", 200],
+        ["redeem", -200],
+      ])
     })
 
     it("undoes a whole points redemption when a later step fails", async () => {

@@ -23,7 +23,14 @@
  * `releaseHold` frees it and `releaseHoldsBefore` frees abandoned ones;
  * `consumeHold` (order placed) takes it off balance and held in one statement
  * and writes one `redeem` entry keyed by the hold, so consuming twice finds
- * that entry instead of redeeming again.
+ * that entry instead of redeeming again; `restoreHold` undoes that, holding
+ * the points for the cart again.
+ *
+ * Lifetime earnings. `lifetime_earned` grows with `earn` and `bonus` credits
+ * and with changes flagged `earned` (a reversal undoing an earning lowers it,
+ * undoing that reversal raises it again), in the statement that moves the
+ * balance, and never falls below zero. Spending points (redemption, expiry)
+ * leaves it alone.
  *
  * Idempotency. A ledger write with an `idempotencyKey` happens once; repeats
  * return the first entry, and a key reused for another customer or amount is
@@ -68,9 +75,12 @@ import {
   type LoyaltySettingsDTO,
   type LoyaltySettingsValues,
   type ReleaseHoldInput,
+  type RestoreHoldInput,
 } from "./types"
 import {
+  entryOf,
   retryKey,
+  rollbackKey,
   sameCappedDebitOrThrow,
   sameChangeOrThrow,
   type KeyedEntryRow,
@@ -170,10 +180,9 @@ export default class LoyaltyModuleService extends MedusaService({
   ): Promise<LoyaltyEntryDTO> {
     assertLedgerChange(input, LOYALTY_CREDIT_TYPES)
     const manager = transactionManagerOf(sharedContext)
-    const change = await this.withLiveKey(manager, input)
-    const repeated = await this.findRepeat(manager, change, input.points)
-    if (repeated) {
-      return repeated
+    const { change, standing } = await this.withLiveKey(manager, input)
+    if (standing) {
+      return sameChangeOrThrow(standing, change, input.points)
     }
     await this.getOrCreateAccount_(input.customerId, sharedContext)
     return await this.applyLedgerChange(manager, change, input.points)
@@ -198,10 +207,9 @@ export default class LoyaltyModuleService extends MedusaService({
   ): Promise<LoyaltyEntryDTO> {
     assertLedgerChange(input, LOYALTY_DEBIT_TYPES)
     const manager = transactionManagerOf(sharedContext)
-    const change = await this.withLiveKey(manager, input)
-    const repeated = await this.findRepeat(manager, change, -input.points)
-    if (repeated) {
-      return repeated
+    const { change, standing } = await this.withLiveKey(manager, input)
+    if (standing) {
+      return sameChangeOrThrow(standing, change, -input.points)
     }
     return await this.applyLedgerChange(manager, change, -input.points)
   }
@@ -210,7 +218,8 @@ export default class LoyaltyModuleService extends MedusaService({
    * Takes up to `points` of the spendable points, capped in the statement
    * that writes them, for changes that must not fail when some were spent
    * meanwhile (reversals, expiry). The entry's metadata records `requested`
-   * and `shortfall`; null when nothing was spendable.
+   * and `shortfall`; null when nothing was spendable. With `earned`,
+   * `lifetime_earned` drops by what was taken, not by the shortfall.
    */
   @InjectManager()
   async debitUpTo(
@@ -227,15 +236,15 @@ export default class LoyaltyModuleService extends MedusaService({
   ): Promise<LoyaltyEntryDTO | null> {
     assertLedgerChange(input, LOYALTY_DEBIT_TYPES)
     const manager = transactionManagerOf(sharedContext)
-    const change = await this.withLiveKey(manager, input)
-    const repeated = await this.findCappedRepeat(manager, change)
-    if (repeated) {
-      return repeated
+    const { change, standing } = await this.withLiveKey(manager, input)
+    if (standing) {
+      return sameCappedDebitOrThrow(standing, change)
     }
     const key = change.idempotencyKey ?? null
     const params = [
       input.points,
       input.customerId,
+      !!input.earned,
       generateEntityId(undefined, "lent"),
       input.type,
       input.reason,
@@ -401,6 +410,55 @@ export default class LoyaltyModuleService extends MedusaService({
   }
 
   /**
+   * Undoes `consumeHold`: the points are held for the cart again, so it can
+   * still be checked out or its points released, and the returned `reverse`
+   * entry records it. A repeat returns the same entry; null when the entry is
+   * no consumed hold's redemption or the cart holds other points now.
+   */
+  @InjectManager()
+  async restoreHold(
+    input: RestoreHoldInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LoyaltyEntryDTO | null> {
+    return await this.restoreHold_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async restoreHold_(
+    { entryId }: RestoreHoldInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LoyaltyEntryDTO | null> {
+    assertNonEmpty("entryId", entryId)
+    const manager = transactionManagerOf(sharedContext)
+    try {
+      // In a savepoint, so losing a race for the cart's active hold or for
+      // the undo's key leaves the surrounding transaction usable.
+      const [restored] = await manager.transactional((savepoint) =>
+        savepoint.execute<LoyaltyEntryDTO[]>(sql.RESTORE_HOLD, [
+          entryId,
+          generateEntityId(undefined, "lhold"),
+          generateEntityId(undefined, "lent"),
+        ])
+      )
+      if (restored) {
+        return restored
+      }
+    } catch (error) {
+      if (
+        !isUniqueViolation(error, ENTRY_KEY_INDEX) &&
+        !isUniqueViolation(error, ACTIVE_HOLD_INDEX)
+      ) {
+        throw error
+      }
+    }
+    const [undone] = await manager.execute<KeyedEntryRow[]>(
+      sql.SELECT_ENTRY_BY_KEY,
+      [rollbackKey(entryId)]
+    )
+    return undone ? entryOf(undone) : null
+  }
+
+  /**
    * The entry that stands for an idempotency key: the one written under it,
    * or under its retry key once that was rolled back; null when none stands.
    */
@@ -411,16 +469,8 @@ export default class LoyaltyModuleService extends MedusaService({
   ): Promise<LoyaltyEntryDTO | null> {
     assertNonEmpty("idempotencyKey", idempotencyKey)
     const manager = managerOf(sharedContext)
-    const key = await this.liveKey(manager, idempotencyKey)
-    const [row] = await manager.execute<KeyedEntryRow[]>(
-      sql.SELECT_ENTRY_BY_KEY,
-      [key]
-    )
-    if (!row) {
-      return null
-    }
-    const { customer_id: _owner, ...entry } = row
-    return entry
+    const { row } = await this.liveKey(manager, idempotencyKey)
+    return row ? entryOf(row) : null
   }
 
   /** The programme settings, stored with defaults on first read. */
@@ -549,37 +599,46 @@ export default class LoyaltyModuleService extends MedusaService({
   restoreLoyaltyEntries = refuseLedgerMutation
 
   /**
-   * The key a keyed write goes under: its own, or, while the entry written
-   * under it has been rolled back, the retry key derived from that entry.
+   * The key a keyed write goes under, with the entry standing under it: its
+   * own key, or, while the entry written under it has been rolled back, the
+   * retry key derived from that entry. One lookup per key in the chain.
    */
   protected async liveKey(
     manager: SqlEntityManager,
     idempotencyKey: string
-  ): Promise<string> {
+  ): Promise<{ key: string; row: KeyedEntryRow | null }> {
     let key = idempotencyKey
     for (;;) {
-      const [state] = await manager.execute<
-        { id: string; rolled_back: boolean }[]
-      >(sql.SELECT_KEY_STATE, [key])
-      if (!state?.rolled_back) {
-        return key
+      const [row] = await manager.execute<KeyedEntryRow[]>(
+        sql.SELECT_ENTRY_BY_KEY,
+        [key]
+      )
+      if (!row?.rolled_back) {
+        return { key, row: row ?? null }
       }
-      key = retryKey(idempotencyKey, state.id)
+      key = retryKey(idempotencyKey, row.id)
     }
   }
 
-  /** The change with its idempotency key resolved by `liveKey`. */
+  /**
+   * The change with its idempotency key resolved by `liveKey`, and the entry
+   * already standing under that key when this write repeats one.
+   */
   protected async withLiveKey<T extends LedgerChange>(
     manager: SqlEntityManager,
     change: T
-  ): Promise<T> {
+  ): Promise<{ change: T; standing: KeyedEntryRow | null }> {
     if (!change.idempotencyKey) {
-      return change
+      return { change, standing: null }
     }
-    const key = await this.liveKey(manager, change.idempotencyKey)
-    return key === change.idempotencyKey
-      ? change
-      : { ...change, idempotencyKey: key }
+    const { key, row } = await this.liveKey(manager, change.idempotencyKey)
+    return {
+      change:
+        key === change.idempotencyKey
+          ? change
+          : { ...change, idempotencyKey: key },
+      standing: row,
+    }
   }
 
   /** The earlier entry of a repeated idempotent write, if this is one. */
@@ -620,9 +679,10 @@ export default class LoyaltyModuleService extends MedusaService({
     delta: number
   ): Promise<LoyaltyEntryDTO> {
     const key = change.idempotencyKey ?? null
+    const earned = EARNING_TYPES.has(change.type) || !!change.earned
     const params = [
       delta,
-      EARNING_TYPES.has(change.type) ? change.points : 0,
+      earned ? delta : 0,
       change.customerId,
       delta,
       generateEntityId(undefined, "lent"),

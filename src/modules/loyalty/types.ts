@@ -121,6 +121,13 @@ type LedgerChangeInput = {
   /** Makes the write happen once: a repeat returns the first entry. */
   idempotencyKey?: string | null
   metadata?: Record<string, unknown> | null
+  /**
+   * The points give or take back earnings, so `lifetime_earned` moves with
+   * them: a `reverse` that undoes an earning, or undoes such a reversal.
+   * Always so for `earn` and `bonus` credits; never allowed on redemption or
+   * expiry, which spend earnings rather than undo them.
+   */
+  earned?: boolean
 }
 
 /** Input of `credit`. */
@@ -153,4 +160,10 @@ export type ConsumeHoldInput = {
   cartId: string
   orderId: string
   reason?: string
+}
+
+/** Input of `restoreHold`. */
+export type RestoreHoldInput = {
+  /** The `redeem` entry `consumeHold` wrote. */
+  entryId: string
 }

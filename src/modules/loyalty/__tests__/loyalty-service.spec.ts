@@ -1,3 +1,4 @@
+import { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import { MedusaError } from "@medusajs/framework/utils"
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import path from "path"
@@ -441,6 +442,101 @@ moduleIntegrationTestRunner<LoyaltyModuleService>({
       })
     })
 
+    describe("keyed lookups", () => {
+      it("answers a repeated keyed write with one lookup", async () => {
+        const earn = {
+          customerId: "cus_look",
+          points: 25,
+          type: "earn" as const,
+          reason: "Order #2",
+          sourceType: "order",
+          idempotencyKey: "order:order_look:earn",
+        }
+        const first = await service.credit(earn)
+        const execute = jest.spyOn(SqlEntityManager.prototype, "execute")
+        try {
+          expect((await service.credit(earn)).id).toEqual(first.id)
+          expect(execute).toHaveBeenCalledTimes(1)
+        } finally {
+          execute.mockRestore()
+        }
+      })
+    })
+
+    describe("lifetime earnings", () => {
+      const reversal = {
+        customerId: "cus_life",
+        type: "reverse" as const,
+        reason: "Order canceled",
+        sourceType: "order",
+        earned: true,
+      }
+      const lifetimeOf = async (customerId: string) =>
+        (await service.listLoyaltyAccounts({ customer_id: customerId }))[0]
+          .lifetime_earned
+
+      it("lowers lifetime_earned by earned points taken back, never below zero", async () => {
+        await fund("cus_life", 100)
+        await service.credit({
+          customerId: "cus_life",
+          points: 50,
+          type: "adjust",
+          reason: "Goodwill",
+          sourceType: "admin",
+        })
+
+        await service.debit({ ...reversal, points: 30 })
+        expect(await lifetimeOf("cus_life")).toBe(70)
+        // Undoing that reversal gives the earnings back.
+        await service.credit({ ...reversal, points: 30 })
+        expect(await lifetimeOf("cus_life")).toBe(100)
+
+        await service.hold({
+          customerId: "cus_life",
+          cartId: "cart_life",
+          points: 20,
+        })
+        const capped = await service.debitUpTo({ ...reversal, points: 200 })
+        expect(capped).toMatchObject({
+          points: -130,
+          metadata: { requested: 200, shortfall: 70 },
+        })
+        expect(await lifetimeOf("cus_life")).toBe(0)
+        const ledger = await ledgerOf("cus_life")
+        expect(ledger).toMatchObject({ balance: 20, held: 20 })
+        expectConsistent(ledger)
+      })
+
+      it("keeps lifetime_earned through redemption, expiry and adjustments", async () => {
+        await fund("cus_spend", 100)
+        const spend = {
+          customerId: "cus_spend",
+          points: 10,
+          reason: "Spent",
+          sourceType: "order",
+        }
+        await service.debit({ ...spend, type: "redeem" })
+        await service.debit({ ...spend, type: "expire" })
+        await service.debit({ ...spend, type: "adjust" })
+        await service.debitUpTo({ ...spend, type: "expire" })
+        await service.debit({ ...spend, type: "reverse" })
+        expect(await lifetimeOf("cus_spend")).toBe(100)
+
+        for (const type of ["redeem", "expire", "adjust"] as const) {
+          const refused = await service
+            .debit({ ...spend, type, earned: true })
+            .catch((e: unknown) => e)
+          expect(errorType(refused)).toBe(MedusaError.Types.INVALID_DATA)
+        }
+        const capped = await service
+          .debitUpTo({ ...spend, type: "expire", earned: true })
+          .catch((e: unknown) => e)
+        expect(errorType(capped)).toBe(MedusaError.Types.INVALID_DATA)
+        expect(await ledgerOf("cus_spend")).toMatchObject({ balance: 50 })
+        expect(await lifetimeOf("cus_spend")).toBe(100)
+      })
+    })
+
     describe("holds", () => {
       it("keeps balance and held consistent through hold, release and consume", async () => {
         await fund("cus_1", 300)
@@ -548,6 +644,120 @@ moduleIntegrationTestRunner<LoyaltyModuleService>({
         expect(consumed).toMatchObject({
           status: "consumed",
           order_id: "order_9",
+        })
+      })
+
+      it("holds the points for the cart again when a consumption is restored", async () => {
+        await fund("cus_1", 300)
+        await service.hold({
+          customerId: "cus_1",
+          cartId: "cart_1",
+          points: 100,
+        })
+        const redeemed = await service.consumeHold({
+          cartId: "cart_1",
+          orderId: "order_1",
+        })
+
+        const restored = await service.restoreHold({ entryId: redeemed!.id })
+
+        expect(restored).toMatchObject({
+          type: "reverse",
+          points: 100,
+          balance_after: 300,
+          source_type: "order",
+          source_id: "order_1",
+          idempotency_key: `rollback:${redeemed!.id}`,
+        })
+        expect(await ledgerOf("cus_1")).toMatchObject({
+          balance: 300,
+          held: 100,
+        })
+        const [active] = await service.listLoyaltyHolds({
+          cart_id: "cart_1",
+          status: "active",
+        })
+        expect(active).toMatchObject({ points: 100, order_id: null })
+        expect(
+          (await service.restoreHold({ entryId: redeemed!.id }))?.id
+        ).toEqual(restored!.id)
+
+        // The cart can be checked out again, once.
+        const again = await service.consumeHold({
+          cartId: "cart_1",
+          orderId: "order_1",
+        })
+        expect(again).toMatchObject({
+          type: "redeem",
+          points: -100,
+          idempotency_key: `loyalty_hold:${active.id}`,
+        })
+        expect(again!.id).not.toEqual(redeemed!.id)
+        expect(
+          (await service.consumeHold({ cartId: "cart_1", orderId: "order_1" }))
+            ?.id
+        ).toEqual(again!.id)
+        const ledger = await ledgerOf("cus_1")
+        expect(ledger).toMatchObject({ balance: 200, held: 0 })
+        expectConsistent(ledger)
+      })
+
+      it("restores a consumption once under 10 concurrent calls, and its hold can be released", async () => {
+        await fund("cus_1", 100)
+        await service.hold({
+          customerId: "cus_1",
+          cartId: "cart_1",
+          points: 60,
+        })
+        const redeemed = await service.consumeHold({
+          cartId: "cart_1",
+          orderId: "order_1",
+        })
+
+        const restored = await Promise.all(
+          Array.from({ length: 10 }, () =>
+            service.restoreHold({ entryId: redeemed!.id })
+          )
+        )
+
+        expect(new Set(restored.map((entry) => entry?.id)).size).toBe(1)
+        expect(await ledgerOf("cus_1")).toMatchObject({
+          balance: 100,
+          held: 60,
+        })
+        expect(await service.releaseHold({ cartId: "cart_1" })).toMatchObject({
+          points: 60,
+        })
+        const ledger = await ledgerOf("cus_1")
+        expect(ledger).toMatchObject({ balance: 100, held: 0 })
+        expect(ledger.entries).toHaveLength(3)
+        expectConsistent(ledger)
+      })
+
+      it("restores nothing over other points held for the cart since", async () => {
+        await fund("cus_1", 100)
+        await service.hold({
+          customerId: "cus_1",
+          cartId: "cart_1",
+          points: 60,
+        })
+        const redeemed = await service.consumeHold({
+          cartId: "cart_1",
+          orderId: "order_1",
+        })
+        await service.hold({
+          customerId: "cus_1",
+          cartId: "cart_1",
+          points: 30,
+        })
+
+        expect(await service.restoreHold({ entryId: redeemed!.id })).toBeNull()
+        expect(
+          await service.restoreHold({ entryId: "lent_unknown" })
+        ).toBeNull()
+        expect(await ledgerOf("cus_1")).toMatchObject({
+          balance: 40,
+          held: 30,
         })
       })
 

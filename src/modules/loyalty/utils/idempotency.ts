@@ -1,8 +1,23 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import type { LedgerChange, LoyaltyEntryDTO } from "../types"
 
-/** A ledger row found by idempotency key, with its owner's customer id. */
-export type KeyedEntryRow = LoyaltyEntryDTO & { customer_id: string }
+/**
+ * A ledger row found by idempotency key, with its owner's customer id and
+ * whether a `rollback:<entry id>` entry undid it.
+ */
+export type KeyedEntryRow = LoyaltyEntryDTO & {
+  customer_id: string
+  rolled_back: boolean
+}
+
+/** The entry of a keyed row, without the lookup's extra columns. */
+export function entryOf({
+  customer_id: _owner,
+  rolled_back: _rolledBack,
+  ...entry
+}: KeyedEntryRow): LoyaltyEntryDTO {
+  return entry
+}
 
 /**
  * The earlier entry when `change` repeats it. A key already spent on another
@@ -10,17 +25,17 @@ export type KeyedEntryRow = LoyaltyEntryDTO & { customer_id: string }
  * hand back an entry that does not describe this change.
  */
 export function sameChangeOrThrow(
-  { customer_id, ...entry }: KeyedEntryRow,
+  row: KeyedEntryRow,
   change: LedgerChange,
   delta: number
 ): LoyaltyEntryDTO {
-  if (customer_id !== change.customerId || entry.points !== delta) {
+  if (row.customer_id !== change.customerId || row.points !== delta) {
     throw new MedusaError(
       MedusaError.Types.CONFLICT,
       `Idempotency key ${change.idempotencyKey} was already used for another change`
     )
   }
-  return entry
+  return entryOf(row)
 }
 
 /**
@@ -28,20 +43,20 @@ export function sameChangeOrThrow(
  * more points than requested, since the cap may have taken fewer.
  */
 export function sameCappedDebitOrThrow(
-  { customer_id, ...entry }: KeyedEntryRow,
+  row: KeyedEntryRow,
   change: LedgerChange
 ): LoyaltyEntryDTO {
   if (
-    customer_id !== change.customerId ||
-    entry.points >= 0 ||
-    -entry.points > change.points
+    row.customer_id !== change.customerId ||
+    row.points >= 0 ||
+    -row.points > change.points
   ) {
     throw new MedusaError(
       MedusaError.Types.CONFLICT,
       `Idempotency key ${change.idempotencyKey} was already used for another change`
     )
   }
-  return entry
+  return entryOf(row)
 }
 
 /** The key of the entry that undoes the ledger entry `entryId`. */

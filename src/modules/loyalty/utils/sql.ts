@@ -37,18 +37,19 @@ WHERE customer_id = ? AND deleted_at IS NULL`
 
 /**
  * Adds a signed amount to the balance and writes its ledger entry, unless the
- * balance would fall below the held points. Entry timestamps use
- * `clock_timestamp()`, read after the row lock is granted, so ledger order by
- * `created_at` is the order in which balances were applied.
+ * balance would fall below the held points. `lifetime_earned` moves by its
+ * own signed amount in the same statement, never below zero. Entry
+ * timestamps use `clock_timestamp()`, read after the row lock is granted, so
+ * ledger order by `created_at` is the order in which balances were applied.
  *
- * Params: delta, lifetime_earned increment, customer_id, delta, entry id,
- * type, delta, reason, source_type, source_id, idempotency_key, metadata.
+ * Params: delta, lifetime_earned delta, customer_id, delta, entry id, type,
+ * delta, reason, source_type, source_id, idempotency_key, metadata.
  */
 export const APPLY_LEDGER_CHANGE = `
 WITH account AS (
   UPDATE loyalty_account
   SET balance = balance + ?,
-      lifetime_earned = lifetime_earned + ?,
+      lifetime_earned = GREATEST(lifetime_earned + ?, 0),
       last_activity_at = clock_timestamp(),
       updated_at = clock_timestamp()
   WHERE customer_id = ? AND deleted_at IS NULL AND balance - held + ? >= 0
@@ -65,10 +66,12 @@ RETURNING ${ENTRY_COLUMNS}`
  * Takes up to the requested points from what is spendable (`balance - held`):
  * the account row is locked and the amount capped in the same statement that
  * writes it, and the entry's metadata records `requested` and the `shortfall`
- * that could not be taken. No row when nothing is spendable.
+ * that could not be taken. When the points taken back were earned,
+ * `lifetime_earned` drops by what was taken, never below zero. No row when
+ * nothing is spendable.
  *
- * Params: requested, customer_id, entry id, type, reason, source_type,
- * source_id, idempotency_key, metadata, requested, requested.
+ * Params: requested, customer_id, earned (boolean), entry id, type, reason,
+ * source_type, source_id, idempotency_key, metadata, requested, requested.
  */
 export const DEBIT_UP_TO = `
 WITH locked AS (
@@ -79,6 +82,9 @@ WITH locked AS (
 ), account AS (
   UPDATE loyalty_account
   SET balance = loyalty_account.balance - locked.taken,
+      lifetime_earned = CASE WHEN ?::boolean
+        THEN GREATEST(loyalty_account.lifetime_earned - locked.taken, 0)
+        ELSE loyalty_account.lifetime_earned END,
       last_activity_at = clock_timestamp(),
       updated_at = clock_timestamp()
   FROM locked
@@ -94,20 +100,16 @@ SELECT ?, account.id, ?, -account.taken, account.balance, ?, ?, ?, ?,
 FROM account
 RETURNING ${ENTRY_COLUMNS}`
 
-/** Params: idempotency_key. Adds the owner's `customer_id`. */
+/**
+ * Params: idempotency_key. The entry written under the key, with its owner's
+ * `customer_id` and whether it was rolled back (a `rollback:<entry id>` entry
+ * undoes it).
+ */
 export const SELECT_ENTRY_BY_KEY = `
 SELECT ${ENTRY_COLUMNS},
   (SELECT customer_id FROM loyalty_account
-   WHERE loyalty_account.id = loyalty_entry.account_id) AS customer_id
-FROM loyalty_entry
-WHERE idempotency_key = ?`
-
-/**
- * Params: idempotency_key. The entry written under the key, if any, and
- * whether it was rolled back (a `rollback:<entry id>` entry undoes it).
- */
-export const SELECT_KEY_STATE = `
-SELECT id, EXISTS (
+   WHERE loyalty_account.id = loyalty_entry.account_id) AS customer_id,
+  EXISTS (
     SELECT 1 FROM loyalty_entry undo
     WHERE undo.idempotency_key = 'rollback:' || loyalty_entry.id
   ) AS rolled_back
@@ -207,6 +209,62 @@ SELECT ?, account.id, 'redeem', -account.points, account.balance, ?, 'order',
   ?, 'loyalty_hold:' || account.hold_id, ?::jsonb, clock_timestamp(),
   clock_timestamp()
 FROM account
+RETURNING ${ENTRY_COLUMNS}`
+
+/**
+ * Undoes the redemption `CONSUME_HOLD` wrote: its points go back on balance
+ * and held together, the consumed hold is retired and an active hold of the
+ * same points takes its place for the cart (a fresh one, so consuming it
+ * later writes its own `redeem` entry under its own key), and a `reverse`
+ * entry keyed `rollback:<entry id>` records it. No row when the entry is not
+ * a consumed hold's redemption, it was restored already, or the cart holds
+ * other points now.
+ *
+ * Params: redeem entry id, new hold id, new entry id.
+ */
+export const RESTORE_HOLD = `
+WITH redeem AS (
+  SELECT id, reason, source_type, source_id,
+    substr(idempotency_key, length('loyalty_hold:') + 1) AS hold_id
+  FROM loyalty_entry
+  WHERE id = ? AND type = 'redeem' AND idempotency_key LIKE 'loyalty_hold:%'
+), consumed AS (
+  UPDATE loyalty_hold
+  SET status = 'released', updated_at = clock_timestamp()
+  FROM redeem
+  WHERE loyalty_hold.id = redeem.hold_id
+    AND loyalty_hold.status = 'consumed' AND loyalty_hold.deleted_at IS NULL
+    AND NOT EXISTS (
+      SELECT 1 FROM loyalty_hold active
+      WHERE active.cart_id = loyalty_hold.cart_id
+        AND active.status = 'active' AND active.deleted_at IS NULL
+    )
+  RETURNING loyalty_hold.account_id, loyalty_hold.cart_id,
+    loyalty_hold.points, redeem.id AS entry_id, redeem.reason,
+    redeem.source_type, redeem.source_id
+), account AS (
+  UPDATE loyalty_account
+  SET balance = loyalty_account.balance + consumed.points,
+      held = loyalty_account.held + consumed.points,
+      last_activity_at = clock_timestamp(),
+      updated_at = clock_timestamp()
+  FROM consumed
+  WHERE loyalty_account.id = consumed.account_id
+  RETURNING loyalty_account.id, loyalty_account.balance
+), hold AS (
+  INSERT INTO loyalty_hold (id, account_id, cart_id, points, status)
+  SELECT ?, account_id, cart_id, points, 'active' FROM consumed
+  RETURNING id
+)
+INSERT INTO loyalty_entry (id, account_id, type, points, balance_after, reason,
+  source_type, source_id, idempotency_key, metadata, created_at, updated_at)
+SELECT ?, account.id, 'reverse', consumed.points, account.balance,
+  'Rolled back: ' || consumed.reason, consumed.source_type, consumed.source_id,
+  'rollback:' || consumed.entry_id,
+  jsonb_build_object('rolled_back_entry_id', consumed.entry_id,
+    'cart_id', consumed.cart_id, 'hold_id', hold.id),
+  clock_timestamp(), clock_timestamp()
+FROM consumed, account, hold
 RETURNING ${ENTRY_COLUMNS}`
 
 /** Params: cart_id. The ledger entry of the cart's consumed hold. */

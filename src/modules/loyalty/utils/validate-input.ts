@@ -31,6 +31,9 @@ export function assertType(type: string, allowed: readonly string[]): void {
   }
 }
 
+/** Entry kinds that may move `lifetime_earned`. */
+const EARNED_TYPES: readonly LoyaltyEntryType[] = ["earn", "bonus", "reverse"]
+
 /** Throws `INVALID_DATA` unless a credit or debit input is well formed. */
 export function assertLedgerChange(
   change: LedgerChange,
@@ -41,4 +44,10 @@ export function assertLedgerChange(
   assertType(change.type, types)
   assertNonEmpty("reason", change.reason)
   assertNonEmpty("sourceType", change.sourceType)
+  if (change.earned && !EARNED_TYPES.includes(change.type)) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `${change.type} points do not change what was earned`
+    )
+  }
 }

@@ -9,8 +9,9 @@ import { rollBackEntry } from "../utils/rollback-entry"
 export const consumeCartHoldStepId = "loyalty-consume-cart-hold"
 
 /**
- * Spends the points held for the order's cart. The compensation credits them
- * back, since the redeem entry itself stays in the append-only ledger.
+ * Spends the points held for the order's cart. The compensation holds them
+ * for the cart again, so it can still be checked out or released; when the
+ * cart holds other points by then, it credits them back instead.
  */
 export const consumeCartHoldStep = createStep(
   consumeCartHoldStepId,
@@ -24,5 +25,13 @@ export const consumeCartHoldStep = createStep(
     const consumedNow = !!entry && !!active
     return new StepResponse(entry, consumedNow ? entry.id : null)
   },
-  async (entryId, { container }) => rollBackEntry(container, entryId)
+  async (entryId, { container }) => {
+    if (!entryId) {
+      return
+    }
+    const loyalty = container.resolve<LoyaltyModuleService>(LOYALTY_MODULE)
+    if (!(await loyalty.restoreHold({ entryId }))) {
+      await rollBackEntry(container, entryId)
+    }
+  }
 )

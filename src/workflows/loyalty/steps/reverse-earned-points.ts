@@ -85,6 +85,8 @@ async function reverse(
       kind: EARN_REVERSAL,
       spend: Math.round(((spend * delta) / earned.points) * 100) / 100,
     },
+    // Never really earned: lifetime earnings drop by what is taken back.
+    earned: true,
   })
   if (!entry) {
     logger.warn(

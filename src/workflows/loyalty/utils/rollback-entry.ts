@@ -7,6 +7,7 @@ import {
   type LoyaltyModuleService,
 } from "../../../modules/loyalty"
 import { alreadyWritten } from "./already-written"
+import { EARN_REVERSAL } from "./keys"
 
 /** The loyalty module from a step's container. */
 export const loyaltyOf = (container: MedusaContainer) =>
@@ -31,7 +32,8 @@ export async function writeOnce(
 /**
  * Undoes a ledger entry by appending its opposite (the ledger is
  * append-only); keyed by the entry, so a retried compensation undoes it once
- * and the entry's own key is free to be written again.
+ * and the entry's own key is free to be written again. Undoing an earning,
+ * or a reversal of one, moves `lifetime_earned` back too.
  */
 export async function rollBackEntry(
   container: MedusaContainer,
@@ -52,12 +54,22 @@ export async function rollBackEntry(
     sourceId: entry.source_id,
     idempotencyKey: rollbackKey(entry.id),
     metadata: undoingMetadata(entry),
+    earned: movedEarnings(entry),
   }
   if (entry.points > 0) {
     await loyalty.debit(change)
   } else {
     await loyalty.credit(change)
   }
+}
+
+/** Whether the entry moved `lifetime_earned`, so undoing it must too. */
+function movedEarnings(entry: LoyaltyEntryDTO): boolean {
+  return (
+    entry.type === "earn" ||
+    entry.type === "bonus" ||
+    entry.metadata?.kind === EARN_REVERSAL
+  )
 }
 
 /**

@@ -43,17 +43,19 @@ export async function assertCustomerExists(
 }
 
 /**
- * The customer's account; an empty one at the starting tier when the customer
- * has none yet, so that reading never creates an account.
+ * The customer's account at the tier their last 12 months of spend reach, as
+ * the storefront shows it; an empty one at the starting tier when the
+ * customer has none yet, so that reading never creates an account.
  */
 export async function retrieveAdminLoyaltyAccount(
   loyalty: LoyaltyModuleService,
   customerId: string
 ): Promise<AdminLoyaltyAccount> {
-  const [account] = await loyalty.listLoyaltyAccounts({
-    customer_id: customerId,
-  })
-  if (!account) {
+  const [existing] = await loyalty.listLoyaltyAccounts(
+    { customer_id: customerId },
+    { select: ["id"] }
+  )
+  if (!existing) {
     const settings = await loyalty.getSettings()
     return {
       id: null,
@@ -68,13 +70,15 @@ export async function retrieveAdminLoyaltyAccount(
       created_at: null,
     }
   }
+  const { account, settings, spend_12m } =
+    await loyalty.accountSummary(customerId)
   return {
     id: account.id,
     customer_id: account.customer_id,
     balance: account.balance,
     held: account.held,
     available: account.balance - account.held,
-    tier: account.tier,
+    tier: computeTier(spend_12m, settings).name,
     lifetime_earned: account.lifetime_earned,
     referral_code: account.referral_code,
     last_activity_at: account.last_activity_at,
