@@ -635,6 +635,77 @@ medusaIntegrationTestRunner({
       expect(bought.data.type).toEqual("order")
     })
 
+    it("refuses flash-sale details on the first items of a new cart, creating nothing", async () => {
+      const variantId = await flash.variantOf("tarte-aux-framboises", 0)
+      const sale = await flash.createSale([
+        { variant_id: variantId, units_allocated: 5, per_customer_limit: 2 },
+      ])
+      const shopper = await flash.register()
+      const { data: held } = await flash.reserve(shopper.headers, sale.id, {
+        item_id: sale.items[0].id,
+        quantity: 1,
+      })
+      const { data: regions } = await api.get("/store/regions", {
+        headers: shopper.headers,
+      })
+      const region = regions.regions.find(
+        (r: { currency_code: string }) => r.currency_code === "eur"
+      )
+      const cartModule = getContainer().resolve(Modules.CART)
+      const cartsOf = () => cartModule.listCarts({ customer_id: shopper.id })
+
+      for (const metadata of [
+        {
+          flash_sale_reservation_id: held.reservation.id,
+          flash_sale_id: sale.id,
+        },
+        { flash_sale_id: sale.id },
+      ]) {
+        const refused = await attempt(
+          api.post(
+            "/store/carts",
+            {
+              region_id: region.id,
+              items: [{ variant_id: variantId, quantity: 1, metadata }],
+            },
+            { headers: shopper.headers }
+          )
+        )
+        expect([
+          refused.status,
+          refused.data.type,
+          refused.data.message,
+        ]).toEqual([
+          400,
+          "invalid_data",
+          "Flash-sale details cannot be added to a cart item; add the item without them, or reserve it through its flash sale",
+        ])
+      }
+      expect(await cartsOf()).toEqual([])
+      expect((await flash.saleItems(sale.id))[0]).toEqual(
+        expect.objectContaining({ units_reserved: 1, units_sold: 0 })
+      )
+
+      const created = await attempt(
+        api.post(
+          "/store/carts",
+          {
+            region_id: region.id,
+            items: [
+              {
+                variant_id: variantId,
+                quantity: 1,
+                metadata: { gift_note: "Joyeux anniversaire" },
+              },
+            ],
+          },
+          { headers: shopper.headers }
+        )
+      )
+      expect(created.status).toEqual(200)
+      expect(await cartsOf()).toHaveLength(1)
+    })
+
     it("refuses to release a reservation its checked-out cart is buying", async () => {
       const variantId = await flash.variantOf("tarte-aux-framboises", 1)
       const sale = await flash.createSale([
