@@ -32,13 +32,16 @@ import type {
   BackInStockSubscriptionDTO,
   LowStockAlertDTO,
   LowStockAlertKey,
+  LowStockAlertSync,
   OpenStreamInput,
   RealtimeEvent,
   RealtimeHealth,
   RealtimeListener,
   RealtimeModuleOptions,
   RealtimeStats,
+  RemoveLowStockAlertsInput,
   RequestBackInStockInput,
+  SyncLowStockAlertsInput,
 } from "./types"
 import { assertChannel } from "./utils/channels"
 import { ChannelStream } from "./utils/channel-stream"
@@ -163,6 +166,11 @@ export default class RealtimeModuleService extends MedusaService({
       stream.onEvent,
       interrupt
     )
+    if (!open) {
+      // Interrupted while subscribing: `close` ran before the undo existed.
+      unsubscribe()
+      return close
+    }
     held.unsubscribe = unsubscribe
     try {
       if (after) {
@@ -174,14 +182,11 @@ export default class RealtimeModuleService extends MedusaService({
         write(`id: ${newest ?? NO_EVENT_ID}\n\n`)
       }
     } catch (error) {
-      // Interrupted while subscribing, `close` ran before the undo existed.
-      unsubscribe()
       close()
       throw error
     }
     if (!open) {
-      // Interrupted while opening.
-      unsubscribe()
+      // Interrupted while replaying: `close` undid the subscription.
       return close
     }
     stream.live()
@@ -327,7 +332,8 @@ export default class RealtimeModuleService extends MedusaService({
   }
 
   /**
-   * Marks the variants' levels alerted and returns the markers it took. One
+   * Marks the variants' levels alerted, whatever their stock, and returns the
+   * markers it took: it puts back the markers of a rolled-back removal. One
    * statement: of concurrent callers, one takes each marker.
    */
   @InjectManager()
@@ -353,27 +359,74 @@ export default class RealtimeModuleService extends MedusaService({
     )
   }
 
-  /** Removes the markers of the variants' levels and returns them. */
+  /**
+   * Brings a level's markers in line with the given stock, in one
+   * transaction: takes those of the variants below their threshold (each
+   * once, however many callers race) and removes the level's others; a
+   * deleted level (`available: null`) keeps none. The caller reads the stock
+   * and serialises the syncs of one level, so the last one decides on the
+   * final stock.
+   */
   @InjectManager()
-  async clearLowStockAlerts(
-    keys: LowStockAlertKey[],
+  async syncLowStockAlerts(
+    input: SyncLowStockAlertsInput,
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<LowStockAlertDTO[]> {
-    return await this.clearLowStockAlerts_(keys, sharedContext)
+  ): Promise<LowStockAlertSync> {
+    return await this.syncLowStockAlerts_(input, sharedContext)
   }
 
   @InjectTransactionManager()
-  protected async clearLowStockAlerts_(
-    keys: LowStockAlertKey[],
+  protected async syncLowStockAlerts_(
+    { inventory_level_id, available, variants }: SyncLowStockAlertsInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LowStockAlertSync> {
+    const manager = transactionManagerOf(sharedContext)
+    // Sorted, so concurrent claims of one level take the rows in one order.
+    const low = new Set(
+      available === null
+        ? []
+        : variants
+            .filter(({ threshold }) => available < threshold)
+            .map(({ variant_id }) => variant_id)
+            .sort()
+    )
+    const cleared = await manager.execute<LowStockAlertDTO[]>(
+      lowStock.clearAlertsExcept(low.size),
+      [inventory_level_id, ...low]
+    )
+    const claimed = low.size
+      ? await manager.execute<LowStockAlertDTO[]>(
+          lowStock.claimAlerts(low.size),
+          [...low].flatMap((variant_id) => [
+            generateEntityId(undefined, "lsa"),
+            inventory_level_id,
+            variant_id,
+          ])
+        )
+      : []
+    return { claimed, cleared }
+  }
+
+  /** Removes the markers of deleted levels or variants and returns them. */
+  @InjectManager()
+  async removeLowStockAlerts(
+    input: RemoveLowStockAlertsInput,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<LowStockAlertDTO[]> {
-    const params = lowStock.alertKeyParams(keys)
-    if (!params.length) {
+    return await this.removeLowStockAlerts_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async removeLowStockAlerts_(
+    { inventory_level_ids = [], variant_ids = [] }: RemoveLowStockAlertsInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LowStockAlertDTO[]> {
+    if (!inventory_level_ids.length && !variant_ids.length) {
       return []
     }
     return await transactionManagerOf(sharedContext).execute(
-      lowStock.clearAlerts(params.length),
-      params.flat()
+      lowStock.removeAlertsOf(inventory_level_ids.length, variant_ids.length),
+      [...inventory_level_ids, ...variant_ids]
     )
   }
 }

@@ -86,3 +86,30 @@ export type LowStockAlertDTO = LowStockAlertKey & {
   created_at: Date
   updated_at: Date
 }
+
+/** A variant stocked at a level, low while the level has fewer units. */
+export type LowStockThreshold = {
+  variant_id: string
+  threshold: number
+}
+
+export type SyncLowStockAlertsInput = {
+  inventory_level_id: string
+  /** Sellable units at the level; null once the level is deleted. */
+  available: number | null
+  /** The variants the level stocks; markers of any other are removed. */
+  variants: LowStockThreshold[]
+}
+
+export type LowStockAlertSync = {
+  /** Markers taken now: a fall below the threshold to alert. */
+  claimed: LowStockAlertDTO[]
+  /** Markers removed: the level is back at or above the threshold. */
+  cleared: LowStockAlertDTO[]
+}
+
+/** Markers to remove, of any of these levels or variants. */
+export type RemoveLowStockAlertsInput = {
+  inventory_level_ids?: string[]
+  variant_ids?: string[]
+}

@@ -348,6 +348,93 @@ moduleIntegrationTestRunner<RealtimeModuleService>({
       })
     })
 
+    describe("a connection dropping while a stream opens", () => {
+      /** Drops the connection and resolves once it is gone (it reconnects). */
+      const drop = (connection: Redis) => {
+        const closed = new Promise((resolve) =>
+          connection.once("close", resolve)
+        )
+        connection.disconnect(true)
+        return closed
+      }
+
+      /** An instance whose subscriber connection is up, and that connection. */
+      async function connected() {
+        const instance = otherInstance({ prefix: `${PREFIX}drop-open:` })
+        const subscriber = new Promise<Redis>((resolve) => {
+          const subscribe = Redis.prototype.subscribe
+          jest
+            .spyOn(Redis.prototype, "subscribe")
+            .mockImplementationOnce(function (this: Redis, ...channels) {
+              resolve(this)
+              return subscribe.apply(this, channels)
+            })
+        })
+        const close = await instance.openStream("admin", { write: () => {} })
+        close()
+        return { instance, subscriber: await subscriber }
+      }
+
+      afterEach(() => {
+        jest.restoreAllMocks()
+      })
+
+      it("ends the stream and leaves nothing behind when it drops while subscribing", async () => {
+        const { instance } = await connected()
+        const subscribe = Redis.prototype.subscribe
+        jest
+          .spyOn(Redis.prototype, "subscribe")
+          .mockImplementationOnce(async function (this: Redis, ...channels) {
+            await drop(this)
+            return await subscribe.apply(this, channels)
+          })
+        let ended = 0
+        const close = await instance.openStream("customer:cus_drop_open", {
+          write: () => {},
+          end: () => (ended += 1),
+        })
+        expect(ended).toEqual(1)
+        expect(instance.stats()).toMatchObject({
+          channels: 0,
+          listeners: 0,
+          streams: 0,
+          timers: 0,
+        })
+        close()
+        expect(instance.stats()).toMatchObject({ listeners: 0, timers: 0 })
+      })
+
+      it("ends the stream and leaves nothing behind when it drops while replaying", async () => {
+        const { instance, subscriber } = await connected()
+        const missed = await instance.publish("customer:cus_drop_replay", "n", {
+          n: 1,
+        })
+        const xrevrange = Redis.prototype.xrevrange
+        jest
+          .spyOn(Redis.prototype, "xrevrange")
+          .mockImplementationOnce(async function (this: Redis, ...args) {
+            await drop(subscriber)
+            return await xrevrange.apply(this, args)
+          })
+        let ended = 0
+        const chunks: (string | Buffer)[] = []
+        const close = await instance.openStream("customer:cus_drop_replay", {
+          lastEventId: "0-0",
+          write: (chunk) => chunks.push(chunk),
+          end: () => (ended += 1),
+        })
+        expect(ended).toEqual(1)
+        expect(parseChunks(chunks).map(({ id }) => id)).toEqual([missed.id])
+        expect(instance.stats()).toMatchObject({
+          channels: 0,
+          listeners: 0,
+          streams: 0,
+          timers: 0,
+        })
+        close()
+      })
+    })
+
     describe("without Redis", () => {
       it("fans out in process and replays from a ring buffer", async () => {
         const memory = otherInstance({ redisUrl: undefined, historySize: 3 })
@@ -523,28 +610,101 @@ moduleIntegrationTestRunner<RealtimeModuleService>({
         expect(others).toHaveLength(2)
       })
 
-      it("clears only the given markers, so the next fall is claimed again", async () => {
-        await service.claimLowStockAlerts([key("variant_3"), key("variant_4")])
-        expect(await service.clearLowStockAlerts([])).toEqual([])
-        const cleared = await service.clearLowStockAlerts([
-          key("variant_3"),
-          key("variant_5"),
-        ])
-        expect(cleared.map(({ variant_id }) => variant_id)).toEqual([
-          "variant_3",
-        ])
-        expect(await service.clearLowStockAlerts([key("variant_3")])).toEqual(
-          []
-        )
+      describe("synced with a level's stock", () => {
+        const thresholds = [
+          { variant_id: "variant_a", threshold: 5 },
+          { variant_id: "variant_b", threshold: 2 },
+        ]
+        const sync = (
+          available: number | null,
+          inventory_level_id = "ilev_1"
+        ) =>
+          service.syncLowStockAlerts({
+            inventory_level_id,
+            available,
+            variants: thresholds,
+          })
+        const variantsOf = (alerts: { variant_id: string }[]) =>
+          alerts.map(({ variant_id }) => variant_id).sort()
+        const markers = async (inventory_level_id = "ilev_1") =>
+          variantsOf(await service.listLowStockAlerts({ inventory_level_id }))
 
-        const again = await Promise.all(
-          [1, 2, 3].map(() =>
-            service.claimLowStockAlerts([key("variant_3"), key("variant_4")])
-          )
-        )
-        expect(again.flat().map(({ variant_id }) => variant_id)).toEqual([
-          "variant_3",
-        ])
+        afterEach(() => {
+          jest.restoreAllMocks()
+        })
+
+        it("takes the markers of the variants below their threshold, once, and removes the others", async () => {
+          // A variant no longer stocked at the level loses its marker.
+          await service.claimLowStockAlerts([key("variant_gone")])
+          const first = await sync(4)
+          expect(variantsOf(first.claimed)).toEqual(["variant_a"])
+          expect(variantsOf(first.cleared)).toEqual(["variant_gone"])
+          expect(await sync(4)).toEqual({ claimed: [], cleared: [] })
+
+          const lower = await sync(1)
+          expect(variantsOf(lower.claimed)).toEqual(["variant_b"])
+          expect(await markers()).toEqual(["variant_a", "variant_b"])
+
+          // At the threshold is not below it.
+          const back = await sync(5)
+          expect(back.claimed).toEqual([])
+          expect(variantsOf(back.cleared)).toEqual(["variant_a", "variant_b"])
+          expect(variantsOf((await sync(4)).claimed)).toEqual(["variant_a"])
+        })
+
+        it("removes every marker of a level that is gone, and only its", async () => {
+          await sync(0, "ilev_1")
+          await sync(0, "ilev_2")
+          const gone = await sync(null, "ilev_1")
+          expect(gone.claimed).toEqual([])
+          expect(variantsOf(gone.cleared)).toEqual(["variant_a", "variant_b"])
+          expect(await markers("ilev_1")).toEqual([])
+          expect(await markers("ilev_2")).toEqual(["variant_a", "variant_b"])
+        })
+
+        it("claims each marker once when syncs of one level run at once", async () => {
+          for (let round = 0; round < 5; round++) {
+            const syncs = await Promise.allSettled(
+              Array.from({ length: 8 }, () => sync(round % 2 ? 3 : 1))
+            )
+            expect(syncs.every(({ status }) => status === "fulfilled")).toBe(
+              true
+            )
+            const claimed = syncs.flatMap((result) =>
+              result.status === "fulfilled" ? result.value.claimed : []
+            )
+            const low = round % 2 ? ["variant_a"] : ["variant_a", "variant_b"]
+            expect(variantsOf(claimed)).toEqual(round % 2 ? [] : low)
+            expect(await markers()).toEqual(low)
+            // Back above: the next round's fall is a fresh one.
+            if (round % 2) {
+              await sync(20)
+            }
+          }
+        })
+
+        it("keeps the removed markers when the claim fails, as one transaction", async () => {
+          await service.claimLowStockAlerts([key("variant_gone")])
+          const execute = SqlEntityManager.prototype.execute
+          jest
+            .spyOn(SqlEntityManager.prototype, "execute")
+            .mockImplementation(async function (
+              this: SqlEntityManager,
+              ...args: Parameters<SqlEntityManager["execute"]>
+            ) {
+              const [statement] = args
+              if (
+                typeof statement === "string" &&
+                /^\s*INSERT INTO low_stock_alert\b/.test(statement)
+              ) {
+                throw new Error("claim failed")
+              }
+              return await execute.apply(this, args)
+            })
+          await expect(sync(0)).rejects.toThrow("claim failed")
+          jest.restoreAllMocks()
+          expect(await markers()).toEqual(["variant_gone"])
+        })
       })
     })
   },

@@ -17,12 +17,30 @@ VALUES ${rows(count, 3)}
 ON CONFLICT DO NOTHING
 RETURNING ${COLUMNS}`
 
-/** Params: inventory_level_id, variant_id per marker. Returns those removed. */
-export const clearAlerts = (count: number) => `
+/**
+ * Params: inventory_level_id, then the `keep` variant ids. Removes the
+ * level's other markers and returns them.
+ */
+export const clearAlertsExcept = (keep: number) => `
 DELETE FROM low_stock_alert
-WHERE (inventory_level_id, variant_id) IN (${rows(count, 2)})
-  AND deleted_at IS NULL
+WHERE inventory_level_id = ? AND deleted_at IS NULL
+${keep ? `AND variant_id NOT IN (${placeholders(keep)})` : ""}
 RETURNING ${COLUMNS}`
+
+/**
+ * Params: the `levels` inventory level ids, then the `variants` variant ids.
+ * Removes the markers of any of them and returns them.
+ */
+export const removeAlertsOf = (levels: number, variants: number) => {
+  const of = [
+    levels ? `inventory_level_id IN (${placeholders(levels)})` : "",
+    variants ? `variant_id IN (${placeholders(variants)})` : "",
+  ].filter(Boolean)
+  return `
+DELETE FROM low_stock_alert
+WHERE deleted_at IS NULL AND (${of.join(" OR ")})
+RETURNING ${COLUMNS}`
+}
 
 /** The keys without repeats, as flat statement params. */
 export function alertKeyParams(keys: LowStockAlertKey[]): string[][] {
