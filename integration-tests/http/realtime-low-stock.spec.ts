@@ -18,6 +18,7 @@ import {
   type RealtimeModuleService,
 } from "../../src/modules/realtime"
 import { notifyLowStockWorkflow } from "../../src/workflows/realtime/notify-low-stock"
+import { removeLowStockAlertsWorkflow } from "../../src/workflows/realtime/remove-low-stock-alerts"
 import { waitFor } from "../utils/wait-for"
 
 jest.setTimeout(120 * 1000)
@@ -140,39 +141,37 @@ medusaIntegrationTestRunner({
       await redis.quit()
     })
 
-    describe("opposite updates of one level at the same moment", () => {
-      /**
-       * Holds the next write of a marker for a while, and resolves once it
-       * started: the run that writes it has read the stock and holds the
-       * level's lock by then.
-       */
-      function slowNextMarkerWrite(ms = 300): Promise<void> {
-        const execute = SqlEntityManager.prototype.execute
-        return new Promise((started) => {
-          let held = false
-          jest
-            .spyOn(SqlEntityManager.prototype, "execute")
-            .mockImplementation(async function (
-              this: SqlEntityManager,
-              ...args: Parameters<SqlEntityManager["execute"]>
+    /**
+     * Holds the next write of a marker for a while, and resolves once it
+     * started: the run that writes it has read the stock and holds the
+     * level's lock by then.
+     */
+    function slowNextMarkerWrite(ms = 300): Promise<void> {
+      const execute = SqlEntityManager.prototype.execute
+      return new Promise((started) => {
+        let held = false
+        jest
+          .spyOn(SqlEntityManager.prototype, "execute")
+          .mockImplementation(async function (
+            this: SqlEntityManager,
+            ...args: Parameters<SqlEntityManager["execute"]>
+          ) {
+            const [statement] = args
+            if (
+              !held &&
+              typeof statement === "string" &&
+              /^\s*(INSERT INTO|DELETE FROM) low_stock_alert\b/.test(statement)
             ) {
-              const [statement] = args
-              if (
-                !held &&
-                typeof statement === "string" &&
-                /^\s*(INSERT INTO|DELETE FROM) low_stock_alert\b/.test(
-                  statement
-                )
-              ) {
-                held = true
-                started()
-                await new Promise((resolve) => setTimeout(resolve, ms))
-              }
-              return await execute.apply(this, args)
-            })
-        })
-      }
+              held = true
+              started()
+              await new Promise((resolve) => setTimeout(resolve, ms))
+            }
+            return await execute.apply(this, args)
+          })
+      })
+    }
 
+    describe("opposite updates of one level at the same moment", () => {
       it("alerts each fall once and leaves the markers as the final stock has them", async () => {
         const stock = await stockedVariants(2, 20)
         const alerts: RealtimeEvent[] = []
@@ -245,32 +244,11 @@ medusaIntegrationTestRunner({
     })
 
     describe("the level's lock", () => {
-      /** Whether another owner can take the level's lock right now. */
-      async function lockIsFree({ levelId }: Stocked) {
-        const locking = container.resolve(Modules.LOCKING)
-        const key = `low-stock:${levelId}`
-        try {
-          await locking.acquire(key, { ownerId: "lock-probe", expire: 5 })
-        } catch {
-          return false
-        }
-        await locking.release(key, { ownerId: "lock-probe" })
-        return true
-      }
-
-      it("is released after each run, and after a run whose alert fails", async () => {
-        const stock = await stockedVariants(1, 20)
-        await updateThenNotify(stock, 20)
-        expect(await lockIsFree(stock)).toBe(true)
-
+      it("is free for the next run after a run whose alert fails", async () => {
+        const stock = await stockedVariants(1, 0)
         jest
           .spyOn(realtime, "publish")
           .mockRejectedValueOnce(new Error("broker down"))
-        await container.resolve(Modules.INVENTORY).updateInventoryLevels({
-          inventory_item_id: stock.itemId,
-          location_id: locationId,
-          stocked_quantity: 0,
-        })
         const { errors } = await notifyLowStockWorkflow(container).run({
           input: { inventory_level_id: stock.levelId },
           throwOnError: false,
@@ -278,7 +256,16 @@ medusaIntegrationTestRunner({
         expect(errors[0]?.error?.message).toContain("broker down")
         // The failed alert took no marker, so the next run alerts.
         expect(await markers(stock)).toEqual([])
-        expect(await lockIsFree(stock)).toBe(true)
+
+        const started = Date.now()
+        const { result } = await notifyLowStockWorkflow(container).run({
+          input: { inventory_level_id: stock.levelId },
+        })
+        expect(Date.now() - started).toBeLessThan(10 * 1000)
+        expect(result.published).toEqual([
+          expect.objectContaining({ event: "inventory.low_stock" }),
+        ])
+        expect(await markers(stock)).toEqual(stock.variantIds)
       })
     })
 
@@ -301,6 +288,28 @@ medusaIntegrationTestRunner({
           what: "the markers of the deleted level to go",
         })
         expect(await markers(other)).toEqual(other.variantIds)
+      })
+
+      it("are removed after a run that read the level before its deletion", async () => {
+        const stock = await stockedVariants(2, 0)
+        // The run has read the low stock when its marker write starts; the
+        // removal comes in meanwhile.
+        const slowed = slowNextMarkerWrite(1000)
+        const [notified, removal] = await Promise.allSettled([
+          notifyLowStockWorkflow(container).run({
+            input: { inventory_level_id: stock.levelId },
+          }),
+          slowed.then(() =>
+            removeLowStockAlertsWorkflow(container).run({
+              input: { inventory_level_ids: [stock.levelId] },
+            })
+          ),
+        ])
+        expect([notified.status, removal.status]).toEqual([
+          "fulfilled",
+          "fulfilled",
+        ])
+        expect(await markers(stock)).toEqual([])
       })
 
       it("are removed with the inventory item, whose levels go with it", async () => {

@@ -1,3 +1,4 @@
+import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import {
   REALTIME_MODULE,
@@ -5,21 +6,37 @@ import {
   type RealtimeModuleService,
   type RemoveLowStockAlertsInput,
 } from "../../../modules/realtime"
+import {
+  LOW_STOCK_LOCK_TIMEOUT,
+  LOW_STOCK_LOCK_TTL,
+  lowStockLockKeys,
+} from "../utils/low-stock-lock"
 
 export const removeLowStockAlertsStepId = "realtime-remove-low-stock-alerts"
 
 /**
- * Removes the markers of deleted inventory levels or variants. The
- * compensation puts them back.
+ * Removes the markers of deleted inventory levels or variants. It holds the
+ * levels' locks, so a sync that read a level just before its deletion
+ * finishes first and leaves no marker behind. The compensation puts them
+ * back.
  */
 export const removeLowStockAlertsStep = createStep(
   removeLowStockAlertsStepId,
   async (input: RemoveLowStockAlertsInput, { container }) => {
-    if (!input.inventory_level_ids?.length && !input.variant_ids?.length) {
+    const levelIds = input.inventory_level_ids ?? []
+    if (!levelIds.length && !input.variant_ids?.length) {
       return new StepResponse([], [] as LowStockAlertKey[])
     }
     const realtime = container.resolve<RealtimeModuleService>(REALTIME_MODULE)
-    const removed = await realtime.removeLowStockAlerts(input)
+    const remove = () => realtime.removeLowStockAlerts(input)
+    const removed = levelIds.length
+      ? await container
+          .resolve(Modules.LOCKING)
+          .execute(lowStockLockKeys(levelIds), remove, {
+            timeout: LOW_STOCK_LOCK_TIMEOUT,
+            expire: LOW_STOCK_LOCK_TTL,
+          })
+      : await remove()
     return new StepResponse(
       removed,
       removed.map(({ inventory_level_id, variant_id }) => ({

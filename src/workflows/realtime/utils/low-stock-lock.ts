@@ -1,27 +1,24 @@
-import { generateEntityId } from "@medusajs/framework/utils"
-
 /**
  * Seconds a low-stock sync waits for the one before it on the same level;
  * a busy level (a flash sale) queues many.
  */
 export const LOW_STOCK_LOCK_TIMEOUT = 30
 
-/** Seconds after which a level lock left by a crashed run lapses. */
+/**
+ * Seconds a level lock lasts between renewals, for lock providers whose
+ * locks expire (Redis): a crashed run's lock lapses after this.
+ */
 export const LOW_STOCK_LOCK_TTL = 30
 
 /** The lock key of one inventory level's low-stock markers. */
-export function lowStockLockKey({
-  input,
-}: {
-  input: { inventory_level_id: string }
-}): string {
-  return `low-stock:${input.inventory_level_id}`
+export function lowStockLockKey(inventoryLevelId: string): string {
+  return `low-stock:${inventoryLevelId}`
 }
 
 /**
- * A lock owner unique to one run: the PostgreSQL lock provider lets two
- * owner-less callers racing for the same key both believe they hold it.
+ * The lock keys of several levels, sorted so that callers locking
+ * overlapping sets take them in one order.
  */
-export function lowStockLockOwner(): string {
-  return generateEntityId(undefined, "low_stock_lock")
+export function lowStockLockKeys(inventoryLevelIds: string[]): string[] {
+  return [...new Set(inventoryLevelIds)].sort().map(lowStockLockKey)
 }

@@ -1,3 +1,6 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+
 /** Alert threshold when a variant's metadata sets none. */
 export const DEFAULT_LOW_STOCK_THRESHOLD = 5
 
@@ -87,4 +90,25 @@ export function levelStock(level: StockLevel | undefined) {
       : []
   )
   return { available, location_id: level?.location_id ?? null, variants }
+}
+
+/**
+ * Reads a level's stock past the cache, for a caller holding the level's
+ * lock that must see the latest stock; `found` is false once it is deleted.
+ */
+export async function readLevelStock(
+  container: MedusaContainer,
+  inventoryLevelId: string
+) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph(
+    {
+      entity: "inventory_level",
+      fields: STOCK_LEVEL_FIELDS,
+      filters: { id: inventoryLevelId },
+    },
+    { cache: { enable: false } }
+  )
+  const level: StockLevel | undefined = data[0]
+  return { ...levelStock(level), found: !!level }
 }

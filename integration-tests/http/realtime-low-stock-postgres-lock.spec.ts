@@ -1,0 +1,118 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { Modules } from "@medusajs/framework/utils"
+import {
+  createInventoryItemsWorkflow,
+  createProductsWorkflow,
+  createStockLocationsWorkflow,
+} from "@medusajs/medusa/core-flows"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import {
+  REALTIME_MODULE,
+  type RealtimeModuleService,
+} from "../../src/modules/realtime"
+import { notifyLowStockWorkflow } from "../../src/workflows/realtime/notify-low-stock"
+
+jest.setTimeout(120 * 1000)
+
+// Without Redis the store locks with the PostgreSQL provider, as `npm start`
+// does by default.
+delete process.env.REDIS_URL
+delete process.env.REDIS_PREFIX
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  testSuite: ({ getContainer }) => {
+    let container: MedusaContainer
+
+    beforeAll(() => {
+      container = getContainer()
+    })
+
+    describe("low-stock alerts with the PostgreSQL lock provider", () => {
+      it("alert a level whose lock a crashed run left behind", async () => {
+        const {
+          result: [location],
+        } = await createStockLocationsWorkflow(container).run({
+          input: { locations: [{ name: "Crash-prone atelier" }] },
+        })
+        const {
+          result: [item],
+        } = await createInventoryItemsWorkflow(container).run({
+          input: {
+            items: [
+              {
+                sku: "CRASHED-LOCK",
+                location_levels: [
+                  { location_id: location.id, stocked_quantity: 20 },
+                ],
+              },
+            ],
+          },
+        })
+        const {
+          result: [product],
+        } = await createProductsWorkflow(container).run({
+          input: {
+            products: [
+              {
+                title: "Crashed lock",
+                options: [{ title: "Size", values: ["One"] }],
+                variants: [
+                  {
+                    title: "One",
+                    options: { Size: "One" },
+                    manage_inventory: true,
+                    inventory_items: [
+                      { inventory_item_id: item.id, required_quantity: 1 },
+                    ],
+                    prices: [],
+                  },
+                ],
+              },
+            ],
+          },
+        })
+        const inventory = container.resolve(Modules.INVENTORY)
+        const [level] = await inventory.listInventoryLevels({
+          inventory_item_id: item.id,
+        })
+
+        // A run that died while holding the level's lock never released it.
+        await container
+          .resolve(Modules.LOCKING)
+          .acquire(`low-stock:${level.id}`, {
+            ownerId: "crashed-run",
+            expire: 1,
+          })
+        await new Promise((resolve) => setTimeout(resolve, 1500))
+
+        await inventory.updateInventoryLevels({
+          inventory_item_id: item.id,
+          location_id: location.id,
+          stocked_quantity: 2,
+        })
+        const started = Date.now()
+        const { result } = await notifyLowStockWorkflow(container).run({
+          input: { inventory_level_id: level.id },
+        })
+
+        expect(Date.now() - started).toBeLessThan(10 * 1000)
+        expect(result.published).toEqual([
+          expect.objectContaining({
+            event: "inventory.low_stock",
+            data: expect.objectContaining({
+              variant_id: product.variants[0].id,
+              available: 2,
+            }),
+          }),
+        ])
+        const markers = await container
+          .resolve<RealtimeModuleService>(REALTIME_MODULE)
+          .listLowStockAlerts({ inventory_level_id: level.id })
+        expect(markers.map(({ variant_id }) => variant_id)).toEqual([
+          product.variants[0].id,
+        ])
+      })
+    })
+  },
+})
