@@ -754,6 +754,60 @@ medusaIntegrationTestRunner({
       ])
     })
 
+    it("returns no points for an undone redemption when its order is canceled", async () => {
+      await grant(400)
+      const { cartId, order } = await checkoutWithFailedRedemption(200)
+      const earned = await waitFor(
+        async () =>
+          (await entriesOf(demoId)).find(
+            (e) => e.type === "earn" && e.source_id === order.id
+          ),
+        { what: "the order's points" }
+      )
+      const { errors } = await consumeThenFail(getContainer()).run({
+        input: { cartId, orderId: order.id },
+        throwOnError: false,
+      })
+      expect(errors).toHaveLength(1)
+      const before = await loyalty().getOrCreateAccount(demoId)
+      expect(before.held).toEqual(200)
+
+      await api.post(
+        `/admin/orders/${order.id}/cancel`,
+        {},
+        { headers: adminHeaders }
+      )
+      await waitFor(
+        async () =>
+          (await entriesOf(demoId)).some(
+            (e) =>
+              e.type === "reverse" &&
+              e.source_id === order.id &&
+              e.points === -earned.points
+          ),
+        { what: "the order's points taken back" }
+      )
+      // The points the undone redemption held again are freed, not returned.
+      await releaseAbandonedCartPointsWorkflow(getContainer()).run({
+        input: { before: new Date(Date.now() + 60000).toISOString() },
+      })
+
+      const ledger = (await entriesOf(demoId)).filter(
+        (e) => e.source_id === order.id && e.type !== "earn"
+      )
+      expect(ledger.map((e) => [e.type, e.points])).toEqual([
+        ["redeem", -200],
+        ["reverse", 200],
+        ["reverse", -earned.points],
+      ])
+      expect(await loyalty().getOrCreateAccount(demoId)).toEqual(
+        expect.objectContaining({
+          balance: before.balance - earned.points,
+          held: 0,
+        })
+      )
+    })
+
     it("undoes a whole points redemption when a later step fails", async () => {
       await grant(400)
       const before = await loyalty().getOrCreateAccount(demoId)

@@ -29,8 +29,10 @@
  * Lifetime earnings. `lifetime_earned` grows with `earn` and `bonus` credits
  * and with changes flagged `earned` (a reversal undoing an earning lowers it,
  * undoing that reversal raises it again), in the statement that moves the
- * balance, and never falls below zero. Spending points (redemption, expiry)
- * leaves it alone.
+ * balance, and never falls below zero. An earned entry's metadata records
+ * in `lifetime_moved` how far it really moved, which the floor can make less
+ * than its points, so undoing it moves it back by exactly that much
+ * (`earnedPoints`). Spending points (redemption, expiry) leaves it alone.
  *
  * Idempotency. A ledger write with an `idempotencyKey` happens once; repeats
  * return the first entry, and a key reused for another customer or amount is
@@ -219,7 +221,8 @@ export default class LoyaltyModuleService extends MedusaService({
    * that writes them, for changes that must not fail when some were spent
    * meanwhile (reversals, expiry). The entry's metadata records `requested`
    * and `shortfall`; null when nothing was spendable. With `earned`,
-   * `lifetime_earned` drops by what was taken, not by the shortfall.
+   * `lifetime_earned` drops by what was taken, not by the shortfall, and
+   * `lifetime_moved` records the drop.
    */
   @InjectManager()
   async debitUpTo(
@@ -242,9 +245,10 @@ export default class LoyaltyModuleService extends MedusaService({
     }
     const key = change.idempotencyKey ?? null
     const params = [
+      !!input.earned,
+      input.earnedPoints ?? null,
       input.points,
       input.customerId,
-      !!input.earned,
       generateEntityId(undefined, "lent"),
       input.type,
       input.reason,
@@ -680,10 +684,14 @@ export default class LoyaltyModuleService extends MedusaService({
   ): Promise<LoyaltyEntryDTO> {
     const key = change.idempotencyKey ?? null
     const earned = EARNING_TYPES.has(change.type) || !!change.earned
+    const lifetimeDelta = earned
+      ? Math.sign(delta) * (change.earnedPoints ?? change.points)
+      : 0
+    const metadata = change.metadata ? JSON.stringify(change.metadata) : null
     const params = [
-      delta,
-      earned ? delta : 0,
+      lifetimeDelta,
       change.customerId,
+      delta,
       delta,
       generateEntityId(undefined, "lent"),
       change.type,
@@ -692,7 +700,9 @@ export default class LoyaltyModuleService extends MedusaService({
       change.sourceType,
       change.sourceId ?? null,
       key,
-      change.metadata ? JSON.stringify(change.metadata) : null,
+      earned,
+      metadata,
+      metadata,
     ]
     const written = await this.writeKeyed(
       manager,

@@ -128,6 +128,12 @@ type LedgerChangeInput = {
    * expiry, which spend earnings rather than undo them.
    */
   earned?: boolean
+  /**
+   * With `earned`, how many of the points move `lifetime_earned` (at most
+   * `points`); all of them when unset. Undoing an entry passes what the
+   * entry's `lifetime_moved` metadata records it moved.
+   */
+  earnedPoints?: number
 }
 
 /** Input of `credit`. */

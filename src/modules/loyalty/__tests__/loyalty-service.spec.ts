@@ -1,5 +1,6 @@
 import { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
-import { MedusaError } from "@medusajs/framework/utils"
+import { createMedusaContainer, MedusaError } from "@medusajs/framework/utils"
+import { asValue } from "@medusajs/framework/awilix"
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import path from "path"
 import { LOYALTY_MODULE } from ".."
@@ -12,6 +13,7 @@ import {
 import LoyaltyModuleService from "../service"
 import type { LoyaltyEntryDTO } from "../types"
 import { DEFAULT_LOYALTY_SETTINGS } from "../utils/settings"
+import { rollBackEntry } from "../../../workflows/loyalty/utils/rollback-entry"
 
 jest.setTimeout(120_000)
 
@@ -26,6 +28,13 @@ type Ledger = {
 
 function errorType(reason: unknown): string | undefined {
   return reason instanceof MedusaError ? reason.type : undefined
+}
+
+/** A container holding the loyalty service, as workflow steps resolve it. */
+function containerWith(service: LoyaltyModuleService) {
+  const container = createMedusaContainer()
+  container.register(LOYALTY_MODULE, asValue(service))
+  return container
 }
 
 moduleIntegrationTestRunner<LoyaltyModuleService>({
@@ -505,6 +514,60 @@ moduleIntegrationTestRunner<LoyaltyModuleService>({
         const ledger = await ledgerOf("cus_life")
         expect(ledger).toMatchObject({ balance: 20, held: 20 })
         expectConsistent(ledger)
+      })
+
+      it("gives back on undo only the earnings a capped reversal took", async () => {
+        await fund("cus_undo_cap", 10)
+        await service.credit({
+          customerId: "cus_undo_cap",
+          points: 100,
+          type: "adjust",
+          reason: "Goodwill",
+          sourceType: "admin",
+        })
+        const capped = await service.debitUpTo({
+          ...reversal,
+          customerId: "cus_undo_cap",
+          points: 50,
+          metadata: { kind: "earn-reversal" },
+        })
+        expect(capped).toMatchObject({
+          points: -50,
+          metadata: { requested: 50, shortfall: 0, lifetime_moved: -10 },
+        })
+        expect(await lifetimeOf("cus_undo_cap")).toBe(0)
+
+        await rollBackEntry(containerWith(service), capped!.id)
+        expect(await lifetimeOf("cus_undo_cap")).toBe(10)
+        const ledger = await ledgerOf("cus_undo_cap")
+        expect(ledger.balance).toBe(110)
+        expectConsistent(ledger)
+      })
+
+      it("gives back on undo only the earnings an exact reversal took", async () => {
+        await fund("cus_undo_exact", 10)
+        await service.credit({
+          customerId: "cus_undo_exact",
+          points: 100,
+          type: "adjust",
+          reason: "Goodwill",
+          sourceType: "admin",
+        })
+        const reversed = await service.debit({
+          ...reversal,
+          customerId: "cus_undo_exact",
+          points: 30,
+          metadata: { kind: "earn-reversal" },
+        })
+        expect(reversed.metadata).toEqual({
+          kind: "earn-reversal",
+          lifetime_moved: -10,
+        })
+        expect(await lifetimeOf("cus_undo_exact")).toBe(0)
+
+        await rollBackEntry(containerWith(service), reversed.id)
+        expect(await lifetimeOf("cus_undo_exact")).toBe(10)
+        expect((await ledgerOf("cus_undo_exact")).balance).toBe(110)
       })
 
       it("keeps lifetime_earned through redemption, expiry and adjustments", async () => {

@@ -38,26 +38,41 @@ WHERE customer_id = ? AND deleted_at IS NULL`
 /**
  * Adds a signed amount to the balance and writes its ledger entry, unless the
  * balance would fall below the held points. `lifetime_earned` moves by its
- * own signed amount in the same statement, never below zero. Entry
- * timestamps use `clock_timestamp()`, read after the row lock is granted, so
- * ledger order by `created_at` is the order in which balances were applied.
+ * own signed amount in the same statement, never below zero; when the change
+ * is earned, the entry's metadata records in `lifetime_moved` how far it
+ * really moved, read from the locked row, so an undo moves it back exactly.
+ * Entry timestamps use `clock_timestamp()`, read after the row lock is
+ * granted, so ledger order by `created_at` is the order in which balances
+ * were applied.
  *
- * Params: delta, lifetime_earned delta, customer_id, delta, entry id, type,
- * delta, reason, source_type, source_id, idempotency_key, metadata.
+ * Params: lifetime_earned delta, customer_id, delta, delta, entry id, type,
+ * delta, reason, source_type, source_id, idempotency_key, earned (boolean),
+ * metadata, metadata.
  */
 export const APPLY_LEDGER_CHANGE = `
-WITH account AS (
+WITH locked AS (
+  SELECT id, GREATEST(?::integer, -lifetime_earned) AS lifetime_moved
+  FROM loyalty_account
+  WHERE customer_id = ? AND deleted_at IS NULL
+    AND balance - held + ?::integer >= 0
+  FOR UPDATE
+), account AS (
   UPDATE loyalty_account
-  SET balance = balance + ?,
-      lifetime_earned = GREATEST(lifetime_earned + ?, 0),
+  SET balance = loyalty_account.balance + ?::integer,
+      lifetime_earned = loyalty_account.lifetime_earned + locked.lifetime_moved,
       last_activity_at = clock_timestamp(),
       updated_at = clock_timestamp()
-  WHERE customer_id = ? AND deleted_at IS NULL AND balance - held + ? >= 0
-  RETURNING id, balance
+  FROM locked
+  WHERE loyalty_account.id = locked.id
+  RETURNING loyalty_account.id, loyalty_account.balance, locked.lifetime_moved
 )
 INSERT INTO loyalty_entry (id, account_id, type, points, balance_after, reason,
   source_type, source_id, idempotency_key, metadata, created_at, updated_at)
-SELECT ?, account.id, ?, ?, account.balance, ?, ?, ?, ?, ?::jsonb,
+SELECT ?, account.id, ?, ?, account.balance, ?, ?, ?, ?,
+  CASE WHEN ?::boolean
+    THEN COALESCE(?::jsonb, '{}'::jsonb)
+      || jsonb_build_object('lifetime_moved', account.lifetime_moved)
+    ELSE ?::jsonb END,
   clock_timestamp(), clock_timestamp()
 FROM account
 RETURNING ${ENTRY_COLUMNS}`
@@ -67,35 +82,45 @@ RETURNING ${ENTRY_COLUMNS}`
  * the account row is locked and the amount capped in the same statement that
  * writes it, and the entry's metadata records `requested` and the `shortfall`
  * that could not be taken. When the points taken back were earned,
- * `lifetime_earned` drops by what was taken, never below zero. No row when
- * nothing is spendable.
+ * `lifetime_earned` drops by what was taken (at most the given earned
+ * points), never below zero, and `lifetime_moved` records by how much. No
+ * row when nothing is spendable.
  *
- * Params: requested, customer_id, earned (boolean), entry id, type, reason,
- * source_type, source_id, idempotency_key, metadata, requested, requested.
+ * Params: earned (boolean), earned points (null for all taken), requested,
+ * customer_id, entry id, type, reason, source_type, source_id,
+ * idempotency_key, metadata, requested, requested.
  */
 export const DEBIT_UP_TO = `
 WITH locked AS (
-  SELECT id, LEAST(?::integer, balance - held) AS taken
-  FROM loyalty_account
-  WHERE customer_id = ? AND deleted_at IS NULL
-  FOR UPDATE
+  SELECT id, taken,
+    CASE WHEN ?::boolean
+      THEN LEAST(taken, COALESCE(?::integer, taken), lifetime_earned)
+    END AS lifetime_taken
+  FROM (
+    SELECT id, lifetime_earned, LEAST(?::integer, balance - held) AS taken
+    FROM loyalty_account
+    WHERE customer_id = ? AND deleted_at IS NULL
+    FOR UPDATE
+  ) spendable
 ), account AS (
   UPDATE loyalty_account
   SET balance = loyalty_account.balance - locked.taken,
-      lifetime_earned = CASE WHEN ?::boolean
-        THEN GREATEST(loyalty_account.lifetime_earned - locked.taken, 0)
-        ELSE loyalty_account.lifetime_earned END,
+      lifetime_earned = loyalty_account.lifetime_earned
+        - COALESCE(locked.lifetime_taken, 0),
       last_activity_at = clock_timestamp(),
       updated_at = clock_timestamp()
   FROM locked
   WHERE loyalty_account.id = locked.id AND locked.taken > 0
-  RETURNING loyalty_account.id, loyalty_account.balance, locked.taken
+  RETURNING loyalty_account.id, loyalty_account.balance, locked.taken,
+    locked.lifetime_taken
 )
 INSERT INTO loyalty_entry (id, account_id, type, points, balance_after, reason,
   source_type, source_id, idempotency_key, metadata, created_at, updated_at)
 SELECT ?, account.id, ?, -account.taken, account.balance, ?, ?, ?, ?,
   COALESCE(?::jsonb, '{}'::jsonb) || jsonb_build_object(
-    'requested', ?::integer, 'shortfall', ?::integer - account.taken),
+    'requested', ?::integer, 'shortfall', ?::integer - account.taken)
+    || CASE WHEN account.lifetime_taken IS NULL THEN '{}'::jsonb
+      ELSE jsonb_build_object('lifetime_moved', -account.lifetime_taken) END,
   clock_timestamp(), clock_timestamp()
 FROM account
 RETURNING ${ENTRY_COLUMNS}`

@@ -34,6 +34,9 @@ export function assertType(type: string, allowed: readonly string[]): void {
 /** Entry kinds that may move `lifetime_earned`. */
 const EARNED_TYPES: readonly LoyaltyEntryType[] = ["earn", "bonus", "reverse"]
 
+/** Entry kinds that always move `lifetime_earned`. */
+const EARNING_TYPES: readonly LoyaltyEntryType[] = ["earn", "bonus"]
+
 /** Throws `INVALID_DATA` unless a credit or debit input is well formed. */
 export function assertLedgerChange(
   change: LedgerChange,
@@ -48,6 +51,30 @@ export function assertLedgerChange(
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
       `${change.type} points do not change what was earned`
+    )
+  }
+  if (change.earnedPoints !== undefined) {
+    assertEarnedPoints(change)
+  }
+}
+
+/** Throws `INVALID_DATA` unless `earnedPoints` is 0..points of an earning. */
+function assertEarnedPoints(change: LedgerChange): void {
+  const { earnedPoints, points } = change
+  if (
+    !Number.isSafeInteger(earnedPoints) ||
+    Number(earnedPoints) < 0 ||
+    Number(earnedPoints) > points
+  ) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `earnedPoints must be a whole number from 0 to ${points}, got ${earnedPoints}`
+    )
+  }
+  if (!change.earned && !EARNING_TYPES.includes(change.type)) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      "earnedPoints needs a change that moves what was earned"
     )
   }
 }

@@ -33,7 +33,7 @@ export async function writeOnce(
  * Undoes a ledger entry by appending its opposite (the ledger is
  * append-only); keyed by the entry, so a retried compensation undoes it once
  * and the entry's own key is free to be written again. Undoing an earning,
- * or a reversal of one, moves `lifetime_earned` back too.
+ * or a reversal of one, moves `lifetime_earned` back by what it moved.
  */
 export async function rollBackEntry(
   container: MedusaContainer,
@@ -54,7 +54,7 @@ export async function rollBackEntry(
     sourceId: entry.source_id,
     idempotencyKey: rollbackKey(entry.id),
     metadata: undoingMetadata(entry),
-    earned: movedEarnings(entry),
+    ...earningsToUndo(entry),
   }
   if (entry.points > 0) {
     await loyalty.debit(change)
@@ -63,13 +63,26 @@ export async function rollBackEntry(
   }
 }
 
-/** Whether the entry moved `lifetime_earned`, so undoing it must too. */
-function movedEarnings(entry: LoyaltyEntryDTO): boolean {
-  return (
-    entry.type === "earn" ||
-    entry.type === "bonus" ||
-    entry.metadata?.kind === EARN_REVERSAL
-  )
+/**
+ * How undoing the entry moves `lifetime_earned`: back by what the entry
+ * recorded it moved, which a floor at zero can make less than its points.
+ * Entries written before that was recorded moved it by all their points
+ * when they were earnings, or reversals of them.
+ */
+function earningsToUndo(entry: LoyaltyEntryDTO): {
+  earned: boolean
+  earnedPoints?: number
+} {
+  const moved = entry.metadata?.lifetime_moved
+  if (typeof moved === "number") {
+    return { earned: true, earnedPoints: Math.abs(moved) }
+  }
+  return {
+    earned:
+      entry.type === "earn" ||
+      entry.type === "bonus" ||
+      entry.metadata?.kind === EARN_REVERSAL,
+  }
 }
 
 /**
