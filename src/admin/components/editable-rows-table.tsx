@@ -65,6 +65,7 @@ export const EditableRowsTable = <Row extends Record<string, string>>({
               ))}
               <Table.Cell className="text-right">
                 <IconButton
+                  type="button"
                   size="small"
                   variant="transparent"
                   aria-label={removeLabel}

@@ -6,7 +6,10 @@
  * localStorage: a new page asks the stream to replay what came after it, so
  * notifications that arrived while the admin was away show as unread. When
  * the stream reopens on the same page, it replays what came after the newest
- * notification received.
+ * notification received. The browser retries a dropped connection itself,
+ * but gives up for good on an error status (a proxy's 502 while the server
+ * restarts, a 401 once the session lapsed): the feed then opens a new stream,
+ * waiting longer after each failure.
  */
 
 /** A notification as the admin panel shows it. */
@@ -29,6 +32,7 @@ export type FeedState = {
 export const FEED_EVENTS = [
   "order.placed",
   "order.canceled",
+  "payment.captured",
   "inventory.low_stock",
   "flash_sale.started",
   "flash_sale.sold_out",
@@ -38,6 +42,15 @@ const RETRACTED = "notification.retracted"
 const STREAM_URL = "/admin/notifications/stream"
 const STORAGE_KEY = "klelite.admin-notifications.last-read"
 const MAX_ITEMS = 50
+/** `EventSource.CLOSED`: the browser will not reconnect by itself. */
+const CLOSED = 2
+const RECONNECT_BASE_MS = 1000
+const RECONNECT_MAX_MS = 30_000
+
+/** Milliseconds to wait before the `attempt`th reopening (0-based). */
+export function reconnectDelay(attempt: number): number {
+  return Math.min(RECONNECT_BASE_MS * 2 ** attempt, RECONNECT_MAX_MS)
+}
 
 /** Orders ids of the `<ms>-<seq>` shape the stream sends. */
 export function compareIds(a: string, b: string): number {
@@ -60,6 +73,8 @@ class NotificationFeed {
   protected lastRead_: string | null = readLastRead()
   protected lastReceived_: string | null = null
   protected source_: EventSource | null = null
+  protected retryTimer_: ReturnType<typeof setTimeout> | null = null
+  protected failures_ = 0
   protected readonly listeners_ = new Set<() => void>()
 
   readonly getState = (): FeedState => this.state_
@@ -67,7 +82,8 @@ class NotificationFeed {
   /** Opens the stream with the first listener, closes it with the last. */
   readonly subscribe = (listener: () => void): (() => void) => {
     this.listeners_.add(listener)
-    if (!this.source_) {
+    if (!this.source_ && !this.retryTimer_) {
+      this.state_ = { ...this.state_, status: "connecting" }
       this.open()
     }
     return () => {
@@ -75,6 +91,11 @@ class NotificationFeed {
       if (!this.listeners_.size) {
         this.source_?.close()
         this.source_ = null
+        if (this.retryTimer_) {
+          clearTimeout(this.retryTimer_)
+          this.retryTimer_ = null
+        }
+        this.failures_ = 0
       }
     }
   }
@@ -100,13 +121,36 @@ class NotificationFeed {
     const source = new EventSource(`${STREAM_URL}${query}`, {
       withCredentials: true,
     })
-    source.onopen = () => this.update({ status: "live" })
-    source.onerror = () => this.update({ status: "reconnecting" })
+    source.onopen = () => {
+      this.failures_ = 0
+      this.update({ status: "live" })
+    }
+    source.onerror = () => {
+      if (source.readyState === CLOSED) {
+        this.reopenLater(source)
+      }
+      this.update({ status: "reconnecting" })
+    }
     for (const event of FEED_EVENTS) {
       source.addEventListener(event, (message) => this.onMessage(message))
     }
     source.addEventListener(RETRACTED, (message) => this.onRetracted(message))
     this.source_ = source
+  }
+
+  /** Replaces a stream the browser gave up on, after a growing delay. */
+  protected reopenLater(source: EventSource): void {
+    if (this.source_ !== source) {
+      return
+    }
+    source.close()
+    this.source_ = null
+    this.retryTimer_ = setTimeout(() => {
+      this.retryTimer_ = null
+      if (this.listeners_.size) {
+        this.open()
+      }
+    }, reconnectDelay(this.failures_++))
   }
 
   protected onMessage(message: MessageEvent<string>): void {

@@ -55,6 +55,38 @@ export function toDraft(settings: LoyaltySettings): SettingsDraft {
   }
 }
 
+const isBlank = (text: string) => text.trim() === ""
+
+/**
+ * Why the draft cannot be saved, or null. `Number("")` is 0, so a cleared
+ * field would otherwise be saved as 0 (no expiry, no bonus) without a word.
+ */
+export function blankNumberError(draft: SettingsDraft): string | null {
+  const field = NUMBER_FIELDS.find(([field]) => isBlank(draft[field]))
+  if (field) {
+    return `Enter a value for "${field[1]}"`
+  }
+  for (const row of draft.currencies) {
+    const code = row.currency.trim().toUpperCase() || "the new currency"
+    if (isBlank(row.points_per_unit)) {
+      return `Enter the points per unit spent for ${code}`
+    }
+    if (isBlank(row.point_value)) {
+      return `Enter the value of one point for ${code}`
+    }
+  }
+  for (const tier of draft.tiers) {
+    const name = tier.name.trim() || "the new tier"
+    if (isBlank(tier.threshold)) {
+      return `Enter the spend threshold of ${name}`
+    }
+    if (isBlank(tier.multiplier)) {
+      return `Enter the earn multiplier of ${name}`
+    }
+  }
+  return null
+}
+
 /** The request body for the form state; the API validates the numbers. */
 export function fromDraft(draft: SettingsDraft): LoyaltySettings {
   const numbers = Object.fromEntries(

@@ -5,16 +5,25 @@ import {
   type LoyaltySettings,
 } from "../../lib/loyalty"
 import { CurrencyRatesEditor } from "./currency-rates-editor"
-import { NUMBER_FIELDS, fromDraft, toDraft } from "./settings-draft"
+import {
+  NUMBER_FIELDS,
+  blankNumberError,
+  fromDraft,
+  toDraft,
+} from "./settings-draft"
 import { TiersEditor } from "./tiers-editor"
 
 /** Edits the programme settings; the API's validation errors show inline. */
 export const SettingsForm = ({ settings }: { settings: LoyaltySettings }) => {
   const [draft, setDraft] = useState(() => toDraft(settings))
   const update = useUpdateLoyaltySettings()
+  const blank = blankNumberError(draft)
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault()
+    if (blank) {
+      return
+    }
     update.mutate(fromDraft(draft), {
       onSuccess: ({ settings }) => {
         setDraft(toDraft(settings))
@@ -53,9 +62,16 @@ export const SettingsForm = ({ settings }: { settings: LoyaltySettings }) => {
           onChange={(tiers) => setDraft({ ...draft, tiers })}
         />
       </div>
-      {update.error && <Hint variant="error">{update.error.message}</Hint>}
+      {(blank ?? update.error) && (
+        <Hint variant="error">{blank ?? update.error?.message}</Hint>
+      )}
       <div className="flex justify-end">
-        <Button size="small" type="submit" isLoading={update.isPending}>
+        <Button
+          size="small"
+          type="submit"
+          isLoading={update.isPending}
+          disabled={Boolean(blank)}
+        >
           Save settings
         </Button>
       </div>

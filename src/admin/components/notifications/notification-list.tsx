@@ -16,8 +16,8 @@ export const NotificationList = ({
   if (!items.length) {
     return (
       <Text size="small" className="text-ui-fg-subtle px-6 py-4">
-        Nothing yet: new orders, low stock and flash sales appear here as they
-        happen.
+        Nothing yet: new orders, payments, low stock and flash sales appear here
+        as they happen.
       </Text>
     )
   }

@@ -7,6 +7,7 @@ type BadgeColor = "green" | "grey" | "orange" | "blue" | "red"
 const KINDS: Record<string, { label: string; color: BadgeColor }> = {
   "order.placed": { label: "New order", color: "green" },
   "order.canceled": { label: "Canceled", color: "grey" },
+  "payment.captured": { label: "Payment", color: "blue" },
   "inventory.low_stock": { label: "Low stock", color: "orange" },
   "flash_sale.started": { label: "Flash sale", color: "blue" },
   "flash_sale.sold_out": { label: "Sold out", color: "red" },
@@ -16,7 +17,7 @@ const KINDS: Record<string, { label: string; color: BadgeColor }> = {
 function linkOf({ event, data }: AdminNotification): string | null {
   const id = (key: string) =>
     typeof data[key] === "string" ? (data[key] as string) : null
-  if (event.startsWith("order.")) {
+  if (event.startsWith("order.") || event === "payment.captured") {
     return id("order_id") && `/orders/${id("order_id")}`
   }
   if (event === "inventory.low_stock") {

@@ -21,6 +21,10 @@ const emptyItem = (key: number): ItemDraft => ({
   limit: "1",
 })
 
+/** A key no row has used yet. */
+const nextKey = (items: ItemDraft[]) =>
+  Math.max(-1, ...items.map((item) => item.key)) + 1
+
 /** Prices by currency, leaving out the blank ones. */
 const pricesOf = (item: ItemDraft) =>
   Object.fromEntries(
@@ -60,7 +64,8 @@ export const CreateSaleForm = () => {
         onSuccess: ({ flash_sale }) => {
           toast.success(`${flash_sale.title} scheduled`)
           setTitle("")
-          setItems([emptyItem(0)])
+          // A new key remounts the row, so its picker forgets the variant.
+          setItems((current) => [emptyItem(nextKey(current))])
         },
       }
     )
@@ -162,10 +167,7 @@ export const CreateSaleForm = () => {
           variant="secondary"
           size="small"
           onClick={() =>
-            setItems((current) => [
-              ...current,
-              emptyItem(Math.max(...current.map((i) => i.key)) + 1),
-            ])
+            setItems((current) => [...current, emptyItem(nextKey(current))])
           }
         >
           Add a variant
