@@ -1,4 +1,9 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import {
+  keepPreviousData,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from "@tanstack/react-query"
 import type { LoyaltySettingsValues as LoyaltySettings } from "../../modules/loyalty/types"
 import { sdk } from "./sdk"
 
@@ -41,18 +46,47 @@ export const LEDGER_EXPORT_URL = "/admin/loyalty/ledger/export"
 
 const keys = {
   customer: (customerId: string) => ["loyalty", "customer", customerId],
+  entries: (customerId: string, offset: number, limit: number) => [
+    "loyalty",
+    "customer",
+    customerId,
+    "entries",
+    { offset, limit },
+  ],
   settings: ["loyalty", "settings"],
   liability: ["loyalty", "liability"],
 }
 
-/** A customer's account and latest entries. */
+/** A customer's points account; `useLoyaltyEntries` pages the ledger. */
 export function useCustomerLoyalty(customerId: string) {
   return useQuery({
     queryKey: keys.customer(customerId),
     queryFn: () =>
-      sdk.client.fetch<{ account: LoyaltyAccount; entries: LoyaltyEntry[] }>(
+      sdk.client.fetch<{ account: LoyaltyAccount }>(
         `/admin/customers/${customerId}/loyalty`
       ),
+  })
+}
+
+/** One page of a customer's ledger, newest first, with the total count. */
+export function useLoyaltyEntries(
+  customerId: string,
+  offset: number,
+  limit: number
+) {
+  return useQuery({
+    queryKey: keys.entries(customerId, offset, limit),
+    queryFn: () =>
+      sdk.client.fetch<{
+        entries: LoyaltyEntry[]
+        count: number
+        limit: number
+        offset: number
+      }>(`/admin/customers/${customerId}/loyalty/entries`, {
+        query: { offset, limit },
+      }),
+    // Keeps the current page on screen while the next one loads.
+    placeholderData: keepPreviousData,
   })
 }
 

@@ -4,9 +4,13 @@ import type {
   DetailWidgetProps,
 } from "@medusajs/framework/types"
 import { Badge, Container, Heading, Text } from "@medusajs/ui"
+import { useState } from "react"
+import { ListPagination } from "../components/list-pagination"
 import { AdjustPointsForm } from "../components/loyalty/adjust-points-form"
 import { EntriesTable } from "../components/loyalty/entries-table"
-import { useCustomerLoyalty } from "../lib/loyalty"
+import { useCustomerLoyalty, useLoyaltyEntries } from "../lib/loyalty"
+
+const PAGE_SIZE = 20
 
 const Stat = ({ label, value }: { label: string; value: string | number }) => (
   <div className="flex flex-col">
@@ -19,9 +23,11 @@ const Stat = ({ label, value }: { label: string; value: string | number }) => (
   </div>
 )
 
-/** The customer's loyalty points, recent history and a manual adjustment. */
+/** The customer's loyalty points, their whole ledger and a manual adjustment. */
 const CustomerLoyaltyWidget = ({ data }: DetailWidgetProps<AdminCustomer>) => {
+  const [offset, setOffset] = useState(0)
   const { data: loyalty, isLoading, error } = useCustomerLoyalty(data.id)
+  const ledger = useLoyaltyEntries(data.id, offset, PAGE_SIZE)
 
   return (
     <Container className="divide-y p-0">
@@ -50,8 +56,27 @@ const CustomerLoyaltyWidget = ({ data }: DetailWidgetProps<AdminCustomer>) => {
               value={loyalty.account.referral_code ?? "—"}
             />
           </div>
-          <EntriesTable entries={loyalty.entries} />
-          <AdjustPointsForm customerId={data.id} />
+          {ledger.error && (
+            <Text size="small" className="text-ui-fg-error px-6 py-4">
+              {ledger.error.message}
+            </Text>
+          )}
+          {ledger.data && (
+            <div>
+              <EntriesTable entries={ledger.data.entries} />
+              <ListPagination
+                count={ledger.data.count}
+                offset={offset}
+                pageSize={PAGE_SIZE}
+                onOffsetChange={setOffset}
+              />
+            </div>
+          )}
+          {/* The new entry is the newest: show the page it is on. */}
+          <AdjustPointsForm
+            customerId={data.id}
+            onAdjusted={() => setOffset(0)}
+          />
         </>
       )}
     </Container>

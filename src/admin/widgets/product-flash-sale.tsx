@@ -8,10 +8,13 @@ import { useFlashSales } from "../routes/flash-sales/data"
 /** Sell-through refreshes this often while the product page is open. */
 const REFRESH_MS = 5_000
 
+/** The product's latest sales the widget shows; the Flash sales page has all. */
+const SHOWN_SALES = 50
+
 /** The product's flash sales with live sell-through per variant. */
 const ProductFlashSaleWidget = ({ data }: DetailWidgetProps<AdminProduct>) => {
   const { data: sales, error } = useFlashSales(
-    { product_id: data.id },
+    { product_id: data.id, limit: SHOWN_SALES },
     REFRESH_MS
   )
   const variantTitle = (id: string) =>

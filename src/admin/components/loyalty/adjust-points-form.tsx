@@ -3,7 +3,13 @@ import { useState, type FormEvent } from "react"
 import { useAdjustLoyaltyPoints } from "../../lib/loyalty"
 
 /** Credits or debits a customer's points by hand; a reason is required. */
-export const AdjustPointsForm = ({ customerId }: { customerId: string }) => {
+export const AdjustPointsForm = ({
+  customerId,
+  onAdjusted,
+}: {
+  customerId: string
+  onAdjusted?: () => void
+}) => {
   const [points, setPoints] = useState("")
   const [reason, setReason] = useState("")
   const adjust = useAdjustLoyaltyPoints(customerId)
@@ -17,6 +23,7 @@ export const AdjustPointsForm = ({ customerId }: { customerId: string }) => {
           toast.success(`Adjusted by ${entry.points} points`)
           setPoints("")
           setReason("")
+          onAdjusted?.()
         },
       }
     )

@@ -1,5 +1,11 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import {
+  keepPreviousData,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from "@tanstack/react-query"
 import { sdk } from "../../lib/sdk"
+import { storeCurrencyCodes } from "./sale-draft"
 
 /** A sale item as the admin API returns it. */
 export type FlashSaleItem = {
@@ -44,29 +50,55 @@ export type VariantOption = {
   product?: { title: string | null } | null
 }
 
-type ListResponse = { flash_sales: FlashSale[]; count: number }
+type ListResponse = {
+  flash_sales: FlashSale[]
+  count: number
+  limit: number
+  offset: number
+}
+
+/** The query of `GET /admin/flash-sales`. */
+export type FlashSaleListQuery = {
+  product_id?: string
+  offset?: number
+  limit?: number
+}
 
 const keys = {
   all: ["flash-sales"],
-  list: (filters: Record<string, string>) => ["flash-sales", "list", filters],
+  list: (query: FlashSaleListQuery) => ["flash-sales", "list", query],
   variants: (q: string) => ["flash-sales", "variants", q],
+  currencies: ["flash-sales", "store-currencies"],
 }
 
 /**
- * Flash sales, newest start first; `refetchInterval` keeps sell-through
- * figures live while the page is open.
+ * One page of flash sales, latest start first; `refetchInterval` keeps
+ * sell-through figures live while the page is open.
  */
 export function useFlashSales(
-  filters: Record<string, string> = {},
+  query: FlashSaleListQuery = {},
   refetchInterval: number | false = false
 ) {
   return useQuery({
-    queryKey: keys.list(filters),
+    queryKey: keys.list(query),
     queryFn: () =>
-      sdk.client.fetch<ListResponse>("/admin/flash-sales", {
-        query: { limit: 50, ...filters },
-      }),
+      sdk.client.fetch<ListResponse>("/admin/flash-sales", { query }),
     refetchInterval,
+    // Keeps the current page on screen while the next one loads.
+    placeholderData: keepPreviousData,
+  })
+}
+
+/** The store's currencies, default first: a flash price can be set in each. */
+export function useStoreCurrencies() {
+  return useQuery({
+    queryKey: keys.currencies,
+    queryFn: async () => {
+      const { stores } = await sdk.admin.store.list({
+        fields: "id,*supported_currencies",
+      })
+      return storeCurrencyCodes(stores[0]?.supported_currencies ?? [])
+    },
   })
 }
 

@@ -1,6 +1,8 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Bolt } from "@medusajs/icons"
 import { Container, Heading, Text } from "@medusajs/ui"
+import { useState } from "react"
+import { ListPagination } from "../../components/list-pagination"
 import { CreateSaleForm } from "./components/create-sale-form"
 import { SalesTable } from "./components/sales-table"
 import { useFlashSales } from "./data"
@@ -8,9 +10,15 @@ import { useFlashSales } from "./data"
 /** Live figures refresh this often while the page is open. */
 const REFRESH_MS = 10_000
 
+const PAGE_SIZE = 20
+
 /** Flash sales: every sale's sell-through, and a form to define one. */
 const FlashSalesPage = () => {
-  const { data, isLoading, error } = useFlashSales({}, REFRESH_MS)
+  const [offset, setOffset] = useState(0)
+  const { data, isLoading, error } = useFlashSales(
+    { offset, limit: PAGE_SIZE },
+    REFRESH_MS
+  )
 
   return (
     <div className="flex flex-col gap-y-3">
@@ -23,6 +31,14 @@ const FlashSalesPage = () => {
           <Text className="text-ui-fg-error px-6 py-4">{error.message}</Text>
         )}
         {data && <SalesTable sales={data.flash_sales} />}
+        {data && (
+          <ListPagination
+            count={data.count}
+            offset={offset}
+            pageSize={PAGE_SIZE}
+            onOffsetChange={setOffset}
+          />
+        )}
       </Container>
       <Container className="p-0">
         <CreateSaleForm />

@@ -1,81 +1,66 @@
 import { Button, Heading, Hint, Input, Label, toast } from "@medusajs/ui"
 import { useState, type FormEvent } from "react"
-import { useCreateFlashSale } from "../data"
+import { useCreateFlashSale, useStoreCurrencies } from "../data"
+import {
+  emptyItem,
+  FALLBACK_CURRENCIES,
+  saleDraftError,
+  toNewFlashSale,
+  withCurrencies,
+  type SaleItemDraft,
+} from "../sale-draft"
 import { VariantPicker } from "./variant-picker"
 
-type ItemDraft = {
-  key: number
-  variant_id: string
-  eur: string
-  usd: string
-  units: string
-  limit: string
-}
-
-const emptyItem = (key: number): ItemDraft => ({
-  key,
-  variant_id: "",
-  eur: "",
-  usd: "",
-  units: "",
-  limit: "1",
-})
-
 /** A key no row has used yet. */
-const nextKey = (items: ItemDraft[]) =>
+const nextKey = (items: SaleItemDraft[]) =>
   Math.max(-1, ...items.map((item) => item.key)) + 1
 
-/** Prices by currency, leaving out the blank ones. */
-const pricesOf = (item: ItemDraft) =>
-  Object.fromEntries(
-    (["eur", "usd"] as const)
-      .filter((code) => item[code].trim() !== "")
-      .map((code) => [code, Number(item[code])])
-  )
+const COUNT_FIELDS = [
+  ["units", "Units"],
+  ["limit", "Per customer"],
+] as const
 
-/** Defines a sale: its window and, per variant, prices, units and limit. */
+/**
+ * Defines a sale: its window and, per variant, a price in one or more of the
+ * store's currencies, units and limit.
+ */
 export const CreateSaleForm = () => {
   const [title, setTitle] = useState("")
   const [startsAt, setStartsAt] = useState("")
   const [endsAt, setEndsAt] = useState("")
-  const [items, setItems] = useState<ItemDraft[]>([emptyItem(0)])
+  const [items, setItems] = useState<SaleItemDraft[]>([emptyItem(0)])
+  const { data: currencies = FALLBACK_CURRENCIES } = useStoreCurrencies()
   const create = useCreateFlashSale()
 
-  const setItem = (key: number, change: Partial<ItemDraft>) =>
+  const draft = {
+    title,
+    starts_at: startsAt,
+    ends_at: endsAt,
+    items: items.map((item) => withCurrencies(item, currencies)),
+  }
+  const notReady = saleDraftError(draft)
+
+  const setItem = (key: number, change: (item: SaleItemDraft) => object) =>
     setItems((current) =>
-      current.map((item) => (item.key === key ? { ...item, ...change } : item))
+      current.map((item) =>
+        item.key === key ? { ...item, ...change(item) } : item
+      )
     )
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault()
-    create.mutate(
-      {
-        title,
-        starts_at: new Date(startsAt).toISOString(),
-        ends_at: new Date(endsAt).toISOString(),
-        items: items.map((item) => ({
-          variant_id: item.variant_id,
-          prices: pricesOf(item),
-          units_allocated: Number(item.units),
-          per_customer_limit: Number(item.limit),
-        })),
+    if (notReady) {
+      return
+    }
+    create.mutate(toNewFlashSale(draft), {
+      onSuccess: ({ flash_sale }) => {
+        toast.success(`${flash_sale.title} scheduled`)
+        setTitle("")
+        // A new key remounts the row, so its picker forgets the variant.
+        setItems((current) => [emptyItem(nextKey(current))])
       },
-      {
-        onSuccess: ({ flash_sale }) => {
-          toast.success(`${flash_sale.title} scheduled`)
-          setTitle("")
-          // A new key remounts the row, so its picker forgets the variant.
-          setItems((current) => [emptyItem(nextKey(current))])
-        },
-      }
-    )
+    })
   }
-
-  const complete =
-    title.trim() &&
-    startsAt &&
-    endsAt &&
-    items.every((item) => item.variant_id && item.units && item.eur)
 
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-y-4 px-6 py-4">
@@ -113,35 +98,44 @@ export const CreateSaleForm = () => {
       </div>
 
       {items.map((item) => (
-        <div
-          key={item.key}
-          className="grid grid-cols-2 items-end gap-3 md:grid-cols-[2fr_1fr_1fr_1fr_1fr_auto]"
-        >
-          <div className="col-span-2 flex flex-col gap-y-1 md:col-span-1">
+        <div key={item.key} className="flex flex-wrap items-end gap-3">
+          <div className="flex min-w-64 flex-[2] flex-col gap-y-1">
             <Label htmlFor={`flash-sale-variant-${item.key}`}>Variant</Label>
             <VariantPicker
               id={`flash-sale-variant-${item.key}`}
-              onPick={(variant_id) => setItem(item.key, { variant_id })}
+              onPick={(variant_id) => setItem(item.key, () => ({ variant_id }))}
             />
           </div>
-          {(
-            [
-              ["eur", "Price EUR"],
-              ["usd", "Price USD"],
-              ["units", "Units"],
-              ["limit", "Per customer"],
-            ] as const
-          ).map(([field, label]) => (
-            <div key={field} className="flex flex-col gap-y-1">
+          {currencies.map((code) => (
+            <div key={code} className="flex w-28 flex-col gap-y-1">
+              <Label htmlFor={`flash-sale-price-${code}-${item.key}`}>
+                Price {code.toUpperCase()}
+              </Label>
+              <Input
+                id={`flash-sale-price-${code}-${item.key}`}
+                type="number"
+                min={0.01}
+                step={0.01}
+                value={item.prices[code] ?? ""}
+                onChange={(event) =>
+                  setItem(item.key, (current) => ({
+                    prices: { ...current.prices, [code]: event.target.value },
+                  }))
+                }
+              />
+            </div>
+          ))}
+          {COUNT_FIELDS.map(([field, label]) => (
+            <div key={field} className="flex w-28 flex-col gap-y-1">
               <Label htmlFor={`flash-sale-${field}-${item.key}`}>{label}</Label>
               <Input
                 id={`flash-sale-${field}-${item.key}`}
                 type="number"
-                min={field === "units" || field === "limit" ? 1 : 0.01}
-                step={field === "units" || field === "limit" ? 1 : 0.01}
+                min={1}
+                step={1}
                 value={item[field]}
                 onChange={(event) =>
-                  setItem(item.key, { [field]: event.target.value })
+                  setItem(item.key, () => ({ [field]: event.target.value }))
                 }
               />
             </div>
@@ -161,7 +155,7 @@ export const CreateSaleForm = () => {
       ))}
 
       {create.error && <Hint variant="error">{create.error.message}</Hint>}
-      <div className="flex justify-between">
+      <div className="flex items-center justify-between gap-x-3">
         <Button
           type="button"
           variant="secondary"
@@ -172,14 +166,17 @@ export const CreateSaleForm = () => {
         >
           Add a variant
         </Button>
-        <Button
-          size="small"
-          type="submit"
-          isLoading={create.isPending}
-          disabled={!complete}
-        >
-          Create sale
-        </Button>
+        <div className="flex items-center gap-x-3">
+          {notReady && <Hint>{notReady}</Hint>}
+          <Button
+            size="small"
+            type="submit"
+            isLoading={create.isPending}
+            disabled={!!notReady}
+          >
+            Create sale
+          </Button>
+        </div>
       </div>
     </form>
   )
