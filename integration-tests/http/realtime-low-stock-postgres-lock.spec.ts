@@ -12,7 +12,7 @@ import {
 } from "../../src/modules/realtime"
 import { notifyLowStockWorkflow } from "../../src/workflows/realtime/notify-low-stock"
 
-jest.setTimeout(120 * 1000)
+jest.setTimeout(5 * 60 * 1000)
 
 // Without Redis the store locks with the PostgreSQL provider, as `npm start`
 // does by default.
@@ -112,6 +112,77 @@ medusaIntegrationTestRunner({
         expect(markers.map(({ variant_id }) => variant_id)).toEqual([
           product.variants[0].id,
         ])
+      })
+
+      it("settles a burst of syncs, on many levels and on one, without running out of connections", async () => {
+        const { result: locations } = await createStockLocationsWorkflow(
+          container
+        ).run({
+          input: {
+            locations: Array.from({ length: 12 }, (_, index) => ({
+              name: `Burst atelier ${index}`,
+            })),
+          },
+        })
+        const {
+          result: [item],
+        } = await createInventoryItemsWorkflow(container).run({
+          input: {
+            items: [
+              {
+                sku: "BURST-LOW-STOCK",
+                location_levels: locations.map(({ id }) => ({
+                  location_id: id,
+                  stocked_quantity: 2,
+                })),
+              },
+            ],
+          },
+        })
+        const {
+          result: [product],
+        } = await createProductsWorkflow(container).run({
+          input: {
+            products: [
+              {
+                title: "Burst",
+                options: [{ title: "Size", values: ["One"] }],
+                variants: [
+                  {
+                    title: "One",
+                    options: { Size: "One" },
+                    manage_inventory: true,
+                    inventory_items: [
+                      { inventory_item_id: item.id, required_quantity: 1 },
+                    ],
+                    prices: [],
+                  },
+                ],
+              },
+            ],
+          },
+        })
+        const levels = await container
+          .resolve(Modules.INVENTORY)
+          .listInventoryLevels({ inventory_item_id: item.id })
+        expect(levels).toHaveLength(12)
+
+        // Each of the 12 levels once, and the first 12 more times, at once.
+        const runs = await Promise.allSettled(
+          [...levels, ...levels.map(() => levels[0])].map((level) =>
+            notifyLowStockWorkflow(container).run({
+              input: { inventory_level_id: level.id },
+            })
+          )
+        )
+
+        expect(runs.filter(({ status }) => status === "rejected")).toEqual([])
+        const markers = await container
+          .resolve<RealtimeModuleService>(REALTIME_MODULE)
+          .listLowStockAlerts({ variant_id: product.variants[0].id })
+        expect(
+          markers.map(({ inventory_level_id }) => inventory_level_id).sort()
+        ).toEqual(levels.map(({ id }) => id).sort())
       })
     })
   },

@@ -2,6 +2,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import {
   REALTIME_MODULE,
+  type LowStockAlertDTO,
   type LowStockAlertKey,
   type RealtimeModuleService,
   type RemoveLowStockAlertsInput,
@@ -9,8 +10,9 @@ import {
 import {
   LOW_STOCK_LOCK_TIMEOUT,
   LOW_STOCK_LOCK_TTL,
-  lowStockLockKeys,
+  lowStockLockKey,
 } from "../utils/low-stock-lock"
+import { inLowStockSlot } from "../utils/low-stock-slots"
 
 export const removeLowStockAlertsStepId = "realtime-remove-low-stock-alerts"
 
@@ -28,15 +30,28 @@ export const removeLowStockAlertsStep = createStep(
       return new StepResponse([], [] as LowStockAlertKey[])
     }
     const realtime = container.resolve<RealtimeModuleService>(REALTIME_MODULE)
-    const remove = () => realtime.removeLowStockAlerts(input)
-    const removed = levelIds.length
-      ? await container
-          .resolve(Modules.LOCKING)
-          .execute(lowStockLockKeys(levelIds), remove, {
+    const locking = container.resolve(Modules.LOCKING)
+    const removed: LowStockAlertDTO[] = []
+    // One level at a time: lock providers take several keys in no set order.
+    for (const levelId of [...new Set(levelIds)].sort()) {
+      const remove = () =>
+        realtime.removeLowStockAlerts({ inventory_level_ids: [levelId] })
+      removed.push(
+        ...(await inLowStockSlot(() =>
+          locking.execute(lowStockLockKey(levelId), remove, {
             timeout: LOW_STOCK_LOCK_TIMEOUT,
             expire: LOW_STOCK_LOCK_TTL,
           })
-      : await remove()
+        ))
+      )
+    }
+    if (input.variant_ids?.length) {
+      removed.push(
+        ...(await realtime.removeLowStockAlerts({
+          variant_ids: input.variant_ids,
+        }))
+      )
+    }
     return new StepResponse(
       removed,
       removed.map(({ inventory_level_id, variant_id }) => ({

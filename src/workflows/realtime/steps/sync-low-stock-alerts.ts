@@ -10,6 +10,7 @@ import {
   LOW_STOCK_LOCK_TTL,
   lowStockLockKey,
 } from "../utils/low-stock-lock"
+import { inLowStockSlot } from "../utils/low-stock-slots"
 import { levelStock, readLevelStock } from "../utils/stock"
 
 export const syncLowStockAlertsStepId = "realtime-sync-low-stock-alerts"
@@ -24,7 +25,8 @@ export type LevelLowStock = ReturnType<typeof levelStock> & {
  * variants below their threshold, removing the others; a deleted level
  * keeps none. Syncs of one level take turns, so the last one decides on the
  * final stock. The lock goes with the sync (with PostgreSQL, a transaction
- * lock), so a crashed run cannot leave the level locked. The compensation
+ * lock), so a crashed run cannot leave the level locked; few syncs run at
+ * once (`inLowStockSlot`), as each holds a connection. The compensation
  * removes the markers it took, so the next update alerts again; the ones it
  * removed stay removed, as a marker left on a level at or above the
  * threshold would silence its next fall.
@@ -40,24 +42,26 @@ export const syncLowStockAlertsStep = createStep(
       return new StepResponse(none, [])
     }
     const realtime = container.resolve<RealtimeModuleService>(REALTIME_MODULE)
-    const stock: LevelLowStock = await container
-      .resolve(Modules.LOCKING)
-      .execute(
-        lowStockLockKey(input.inventory_level_id),
-        async () => {
-          const { found, ...stock } = await readLevelStock(
-            container,
-            input.inventory_level_id
-          )
-          const { claimed } = await realtime.syncLowStockAlerts({
-            inventory_level_id: input.inventory_level_id,
-            available: found ? stock.available : null,
-            variants: stock.variants,
-          })
-          return { ...stock, claimed }
-        },
-        { timeout: LOW_STOCK_LOCK_TIMEOUT, expire: LOW_STOCK_LOCK_TTL }
+    const sync = async (): Promise<LevelLowStock> => {
+      const { found, ...stock } = await readLevelStock(
+        container,
+        input.inventory_level_id
       )
+      const { claimed } = await realtime.syncLowStockAlerts({
+        inventory_level_id: input.inventory_level_id,
+        available: found ? stock.available : null,
+        variants: stock.variants,
+      })
+      return { ...stock, claimed }
+    }
+    const stock = await inLowStockSlot(() =>
+      container
+        .resolve(Modules.LOCKING)
+        .execute(lowStockLockKey(input.inventory_level_id), sync, {
+          timeout: LOW_STOCK_LOCK_TIMEOUT,
+          expire: LOW_STOCK_LOCK_TTL,
+        })
+    )
     return new StepResponse(
       stock,
       stock.claimed.map(({ id }) => id)

@@ -14,11 +14,3 @@ export const LOW_STOCK_LOCK_TTL = 30
 export function lowStockLockKey(inventoryLevelId: string): string {
   return `low-stock:${inventoryLevelId}`
 }
-
-/**
- * The lock keys of several levels, sorted so that callers locking
- * overlapping sets take them in one order.
- */
-export function lowStockLockKeys(inventoryLevelIds: string[]): string[] {
-  return [...new Set(inventoryLevelIds)].sort().map(lowStockLockKey)
-}
