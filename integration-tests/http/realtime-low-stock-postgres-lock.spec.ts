@@ -28,56 +28,71 @@ medusaIntegrationTestRunner({
       container = getContainer()
     })
 
-    describe("low-stock alerts with the PostgreSQL lock provider", () => {
-      it("alert a level whose lock a crashed run left behind", async () => {
-        const {
-          result: [location],
-        } = await createStockLocationsWorkflow(container).run({
-          input: { locations: [{ name: "Crash-prone atelier" }] },
-        })
-        const {
-          result: [item],
-        } = await createInventoryItemsWorkflow(container).run({
-          input: {
-            items: [
-              {
-                sku: "CRASHED-LOCK",
-                location_levels: [
-                  { location_id: location.id, stocked_quantity: 20 },
-                ],
-              },
-            ],
-          },
-        })
-        const {
-          result: [product],
-        } = await createProductsWorkflow(container).run({
-          input: {
-            products: [
-              {
-                title: "Crashed lock",
-                options: [{ title: "Size", values: ["One"] }],
-                variants: [
-                  {
-                    title: "One",
-                    options: { Size: "One" },
-                    manage_inventory: true,
-                    inventory_items: [
-                      { inventory_item_id: item.id, required_quantity: 1 },
-                    ],
-                    prices: [],
-                  },
-                ],
-              },
-            ],
-          },
-        })
-        const inventory = container.resolve(Modules.INVENTORY)
-        const [level] = await inventory.listInventoryLevels({
-          inventory_item_id: item.id,
-        })
+    /** A product whose one variant is stocked at `stocked` in each new location. */
+    async function stockedVariant(
+      title: string,
+      locationNames: string[],
+      stocked: number
+    ) {
+      const { result: locations } = await createStockLocationsWorkflow(
+        container
+      ).run({ input: { locations: locationNames.map((name) => ({ name })) } })
+      const {
+        result: [item],
+      } = await createInventoryItemsWorkflow(container).run({
+        input: {
+          items: [
+            {
+              sku: title.toUpperCase().replace(/\W+/g, "-"),
+              location_levels: locations.map(({ id }) => ({
+                location_id: id,
+                stocked_quantity: stocked,
+              })),
+            },
+          ],
+        },
+      })
+      const {
+        result: [product],
+      } = await createProductsWorkflow(container).run({
+        input: {
+          products: [
+            {
+              title,
+              options: [{ title: "Size", values: ["One"] }],
+              variants: [
+                {
+                  title: "One",
+                  options: { Size: "One" },
+                  manage_inventory: true,
+                  inventory_items: [
+                    { inventory_item_id: item.id, required_quantity: 1 },
+                  ],
+                  prices: [],
+                },
+              ],
+            },
+          ],
+        },
+      })
+      const levels = await container
+        .resolve(Modules.INVENTORY)
+        .listInventoryLevels({ inventory_item_id: item.id })
+      return { locations, item, variantId: product.variants[0].id, levels }
+    }
 
-        // A run that died while holding the level's lock never released it.
+    describe("low-stock alerts with the PostgreSQL lock provider", () => {
+      it("alerts a level whose lock a crashed run left behind", async () => {
+        const {
+          locations: [location],
+          item,
+          variantId,
+          levels: [level],
+        } = await stockedVariant("Crashed lock", ["Crash-prone atelier"], 20)
+        const inventory = container.resolve(Modules.INVENTORY)
+
+        // The row a run dying between Medusa's acquire and release lock steps
+        // leaves behind, which this provider never lets another owner take.
         await container
           .resolve(Modules.LOCKING)
           .acquire(`low-stock:${level.id}`, {
@@ -101,7 +116,7 @@ medusaIntegrationTestRunner({
           expect.objectContaining({
             event: "inventory.low_stock",
             data: expect.objectContaining({
-              variant_id: product.variants[0].id,
+              variant_id: variantId,
               available: 2,
             }),
           }),
@@ -109,62 +124,15 @@ medusaIntegrationTestRunner({
         const markers = await container
           .resolve<RealtimeModuleService>(REALTIME_MODULE)
           .listLowStockAlerts({ inventory_level_id: level.id })
-        expect(markers.map(({ variant_id }) => variant_id)).toEqual([
-          product.variants[0].id,
-        ])
+        expect(markers.map(({ variant_id }) => variant_id)).toEqual([variantId])
       })
 
       it("settles a burst of syncs, on many levels and on one, without running out of connections", async () => {
-        const { result: locations } = await createStockLocationsWorkflow(
-          container
-        ).run({
-          input: {
-            locations: Array.from({ length: 12 }, (_, index) => ({
-              name: `Burst atelier ${index}`,
-            })),
-          },
-        })
-        const {
-          result: [item],
-        } = await createInventoryItemsWorkflow(container).run({
-          input: {
-            items: [
-              {
-                sku: "BURST-LOW-STOCK",
-                location_levels: locations.map(({ id }) => ({
-                  location_id: id,
-                  stocked_quantity: 2,
-                })),
-              },
-            ],
-          },
-        })
-        const {
-          result: [product],
-        } = await createProductsWorkflow(container).run({
-          input: {
-            products: [
-              {
-                title: "Burst",
-                options: [{ title: "Size", values: ["One"] }],
-                variants: [
-                  {
-                    title: "One",
-                    options: { Size: "One" },
-                    manage_inventory: true,
-                    inventory_items: [
-                      { inventory_item_id: item.id, required_quantity: 1 },
-                    ],
-                    prices: [],
-                  },
-                ],
-              },
-            ],
-          },
-        })
-        const levels = await container
-          .resolve(Modules.INVENTORY)
-          .listInventoryLevels({ inventory_item_id: item.id })
+        const { variantId, levels } = await stockedVariant(
+          "Burst",
+          Array.from({ length: 12 }, (_, index) => `Burst atelier ${index}`),
+          2
+        )
         expect(levels).toHaveLength(12)
 
         // Each of the 12 levels once, and the first 12 more times, at once.
@@ -179,7 +147,7 @@ medusaIntegrationTestRunner({
         expect(runs.filter(({ status }) => status === "rejected")).toEqual([])
         const markers = await container
           .resolve<RealtimeModuleService>(REALTIME_MODULE)
-          .listLowStockAlerts({ variant_id: product.variants[0].id })
+          .listLowStockAlerts({ variant_id: variantId })
         expect(
           markers.map(({ inventory_level_id }) => inventory_level_id).sort()
         ).toEqual(levels.map(({ id }) => id).sort())
