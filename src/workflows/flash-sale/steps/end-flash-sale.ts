@@ -1,8 +1,8 @@
-import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { FlashSaleStatus } from "../../../modules/flash-sale"
 import { flashSaleService } from "../utils/module"
 import { SALE_STATUS_LOCK } from "../utils/status-lock"
+import { runLocked } from "../../utils/run-locked"
 
 export const endFlashSaleStepId = "flash-sale-end"
 
@@ -15,17 +15,15 @@ export const endFlashSaleStep = createStep(
   endFlashSaleStepId,
   async ({ id }: { id: string }, { container }) => {
     const service = flashSaleService(container)
-    const from = await container
-      .resolve(Modules.LOCKING)
-      .execute(SALE_STATUS_LOCK, async () => {
-        const sale = await service.retrieveFlashSale(id, {
-          select: ["id", "status"],
-        })
-        if (sale.status !== "ended") {
-          await service.updateFlashSales({ id, status: "ended" })
-        }
-        return sale.status
+    const from = await runLocked(container, SALE_STATUS_LOCK, async () => {
+      const sale = await service.retrieveFlashSale(id, {
+        select: ["id", "status"],
       })
+      if (sale.status !== "ended") {
+        await service.updateFlashSales({ id, status: "ended" })
+      }
+      return sale.status
+    })
     const changed = from !== "ended"
     return new StepResponse({ id, changed }, changed ? { id, from } : undefined)
   },

@@ -1,5 +1,5 @@
 import type { Logger } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import {
   LOYALTY_MODULE,
@@ -9,6 +9,7 @@ import {
 import { orderEarnKey, EARN_REVERSAL } from "../utils/keys"
 import { reversalDelta } from "../utils/order-earning"
 import { rollBackEntry } from "../utils/rollback-entry"
+import { runLocked } from "../../utils/run-locked"
 
 export const reverseEarnedPointsStepId = "loyalty-reverse-earned-points"
 
@@ -31,8 +32,8 @@ export const reverseEarnedPointsStep = createStep(
   async (input: ReverseEarnedPointsInput, { container }) => {
     const loyalty = container.resolve<LoyaltyModuleService>(LOYALTY_MODULE)
     const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-    const locking = container.resolve(Modules.LOCKING)
-    const entry = await locking.execute(
+    const entry = await runLocked(
+      container,
       `loyalty:order:${input.order_id}`,
       async () => reverse(loyalty, logger, input)
     )

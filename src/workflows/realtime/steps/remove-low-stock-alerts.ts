@@ -1,4 +1,3 @@
-import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import {
   REALTIME_MODULE,
@@ -12,7 +11,7 @@ import {
   LOW_STOCK_LOCK_TTL,
   lowStockLockKey,
 } from "../utils/low-stock-lock"
-import { inLowStockSlot } from "../utils/low-stock-slots"
+import { runLocked } from "../../utils/run-locked"
 
 export const removeLowStockAlertsStepId = "realtime-remove-low-stock-alerts"
 
@@ -30,19 +29,16 @@ export const removeLowStockAlertsStep = createStep(
       return new StepResponse([], [] as LowStockAlertKey[])
     }
     const realtime = container.resolve<RealtimeModuleService>(REALTIME_MODULE)
-    const locking = container.resolve(Modules.LOCKING)
     const removed: LowStockAlertDTO[] = []
     // One level at a time: lock providers take several keys in no set order.
     for (const levelId of [...new Set(levelIds)].sort()) {
       const remove = () =>
         realtime.removeLowStockAlerts({ inventory_level_ids: [levelId] })
       removed.push(
-        ...(await inLowStockSlot(() =>
-          locking.execute(lowStockLockKey(levelId), remove, {
-            timeout: LOW_STOCK_LOCK_TIMEOUT,
-            expire: LOW_STOCK_LOCK_TTL,
-          })
-        ))
+        ...(await runLocked(container, lowStockLockKey(levelId), remove, {
+          timeout: LOW_STOCK_LOCK_TIMEOUT,
+          expire: LOW_STOCK_LOCK_TTL,
+        }))
       )
     }
     if (input.variant_ids?.length) {

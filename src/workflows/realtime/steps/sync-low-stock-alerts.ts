@@ -1,4 +1,3 @@
-import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import {
   REALTIME_MODULE,
@@ -10,7 +9,7 @@ import {
   LOW_STOCK_LOCK_TTL,
   lowStockLockKey,
 } from "../utils/low-stock-lock"
-import { inLowStockSlot } from "../utils/low-stock-slots"
+import { runLocked } from "../../utils/run-locked"
 import { levelStock, readLevelStock } from "../utils/stock"
 
 export const syncLowStockAlertsStepId = "realtime-sync-low-stock-alerts"
@@ -26,7 +25,7 @@ export type LevelLowStock = ReturnType<typeof levelStock> & {
  * keeps none. Syncs of one level take turns, so the last one decides on the
  * final stock. The lock goes with the sync (with PostgreSQL, a transaction
  * lock), so a crashed run cannot leave the level locked; few syncs run at
- * once (`inLowStockSlot`), as each holds a connection. The compensation
+ * once (`runLocked`), as each holds a connection. The compensation
  * removes the markers it took, so the next update alerts again; the ones it
  * removed stay removed, as a marker left on a level at or above the
  * threshold would silence its next fall.
@@ -54,13 +53,11 @@ export const syncLowStockAlertsStep = createStep(
       })
       return { ...stock, claimed }
     }
-    const stock = await inLowStockSlot(() =>
-      container
-        .resolve(Modules.LOCKING)
-        .execute(lowStockLockKey(input.inventory_level_id), sync, {
-          timeout: LOW_STOCK_LOCK_TIMEOUT,
-          expire: LOW_STOCK_LOCK_TTL,
-        })
+    const stock = await runLocked(
+      container,
+      lowStockLockKey(input.inventory_level_id),
+      sync,
+      { timeout: LOW_STOCK_LOCK_TIMEOUT, expire: LOW_STOCK_LOCK_TTL }
     )
     return new StepResponse(
       stock,

@@ -1,15 +1,15 @@
-import { inLowStockSlot, LOW_STOCK_CONCURRENCY } from "../utils/low-stock-slots"
+import { inLockedSectionSlot, LOCKED_SECTIONS_AT_ONCE } from "../run-locked"
 
 const tick = () => new Promise((resolve) => setImmediate(resolve))
 
-describe("inLowStockSlot", () => {
-  it("runs at most LOW_STOCK_CONCURRENCY jobs at once, the others in arrival order", async () => {
+describe("inLockedSectionSlot", () => {
+  it("runs at most LOCKED_SECTIONS_AT_ONCE sections at once, the others in arrival order", async () => {
     let running = 0
     let most = 0
     const started: number[] = []
     const finish: (() => void)[] = []
     const jobs = Array.from({ length: 6 }, (_, index) =>
-      inLowStockSlot(async () => {
+      inLockedSectionSlot(async () => {
         started.push(index)
         running += 1
         most = Math.max(most, running)
@@ -29,12 +29,12 @@ describe("inLowStockSlot", () => {
 
     expect(await Promise.all(jobs)).toEqual([0, 1, 2, 3, 4, 5])
     expect(started).toEqual([0, 1, 2, 3, 4, 5])
-    expect(most).toEqual(LOW_STOCK_CONCURRENCY)
+    expect(most).toEqual(LOCKED_SECTIONS_AT_ONCE)
   })
 
   it("frees the slot of a job that throws", async () => {
-    const failures = Array.from({ length: LOW_STOCK_CONCURRENCY + 1 }, () =>
-      inLowStockSlot(async () => {
+    const failures = Array.from({ length: LOCKED_SECTIONS_AT_ONCE + 1 }, () =>
+      inLockedSectionSlot(async () => {
         throw new Error("sync failed")
       })
     )
@@ -42,8 +42,8 @@ describe("inLowStockSlot", () => {
     await Promise.allSettled(failures)
 
     const after = await Promise.all(
-      Array.from({ length: LOW_STOCK_CONCURRENCY + 1 }, (_, index) =>
-        inLowStockSlot(async () => index)
+      Array.from({ length: LOCKED_SECTIONS_AT_ONCE + 1 }, (_, index) =>
+        inLockedSectionSlot(async () => index)
       )
     )
     expect(after).toEqual([0, 1, 2])
