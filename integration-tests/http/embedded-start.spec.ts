@@ -11,7 +11,8 @@ import {
   waitForHttp,
 } from "../utils/start-process"
 
-jest.setTimeout(8 * 60 * 1000)
+// Two cold starts (migrations, seed, the admin's first build) on a busy machine.
+jest.setTimeout(15 * 60 * 1000)
 
 describe("npm start with no configuration", () => {
   let dataDir: string
@@ -50,7 +51,7 @@ describe("npm start with no configuration", () => {
 
   it("runs on an embedded PostgreSQL, seeds once and keeps the data across restarts", async () => {
     const first = startStore(env)
-    await waitForHttp(`http://localhost:${port}/health`, first, 5 * 60 * 1000)
+    await waitForHttp(`http://localhost:${port}/health`, first, 10 * 60 * 1000)
 
     const output = first.output()
     expect(output).toContain("embedded PostgreSQL")
@@ -73,7 +74,7 @@ describe("npm start with no configuration", () => {
     ).toBe(false)
 
     const second = startStore(env)
-    await waitForHttp(`http://localhost:${port}/health`, second, 3 * 60 * 1000)
+    await waitForHttp(`http://localhost:${port}/health`, second, 6 * 60 * 1000)
     expect(second.output()).toContain("Store already seeded")
     expect(second.output()).not.toContain("Seeding the bakery catalog")
     const secondCatalog = await listProducts(key!)
