@@ -1,5 +1,5 @@
 import { createCartWorkflow } from "@medusajs/medusa/core-flows"
-import { MedusaError } from "@medusajs/framework/utils"
+import { flashDetailsRefused } from "../flash-sale/utils/check-line-addition"
 import { carriesFlashSale } from "../flash-sale/utils/line-items"
 
 /**
@@ -9,9 +9,6 @@ import { carriesFlashSale } from "../flash-sale/utils/line-items"
  */
 createCartWorkflow.hooks.validate(async ({ cart }) => {
   if ((cart.items ?? []).some(carriesFlashSale)) {
-    throw new MedusaError(
-      MedusaError.Types.INVALID_DATA,
-      "Flash-sale details cannot be added to a cart item; add the item without them, or reserve it through its flash sale"
-    )
+    throw flashDetailsRefused()
   }
 })

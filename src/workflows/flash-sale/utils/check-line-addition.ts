@@ -66,11 +66,16 @@ export async function assertFlashAdditionsPlaced(
     now
   )
   if (problem) {
-    throw new MedusaError(
-      MedusaError.Types.INVALID_DATA,
-      "Flash-sale details cannot be added to a cart item; add the item without them, or reserve it through its flash sale"
-    )
+    throw flashDetailsRefused()
   }
+}
+
+/** The refusal of flash-sale keys on an item entering a cart by Medusa's routes. */
+export function flashDetailsRefused(): MedusaError {
+  return new MedusaError(
+    MedusaError.Types.INVALID_DATA,
+    "Flash-sale details cannot be added to a cart item; add the item without them, or reserve it through its flash sale"
+  )
 }
 
 /** The cart's customer and lines, as the reservation check reads them. */
