@@ -18,8 +18,9 @@
  * the same amount added to `loyalty_account.held`. Spendable points are
  * `balance - held`; `debit` and `hold` never take them below zero, and checks
  * on the table keep `0 <= held <= balance`. A hold leaves the balance alone,
- * so it writes no ledger entry. `hold` on a cart replaces its earlier hold
- * (two concurrent holds on one cart: one wins, the other gets `CONFLICT`);
+ * so it writes no ledger entry. `hold` on a cart replaces its earlier hold;
+ * concurrent holds on one cart take turns under a transaction-scoped lock on
+ * the cart, so the last one stands;
  * `releaseHold` frees it and `releaseHoldsBefore` frees abandoned ones;
  * `consumeHold` (order placed) takes it off balance and held in one statement
  * and writes one `redeem` entry keyed by the hold, so consuming twice finds
@@ -292,6 +293,10 @@ export default class LoyaltyModuleService extends MedusaService({
     assertPoints(points)
     const manager = transactionManagerOf(sharedContext)
 
+    // Without turns, a hold releasing the cart's old hold (row, then account)
+    // and one inserting beside it (account, then the unique index waiting on
+    // that row) deadlock.
+    await manager.execute(sql.LOCK_CART_HOLDS, [cartId])
     const [current] = await manager.execute<OwnedHoldRow[]>(
       sql.SELECT_ACTIVE_HOLD,
       [cartId]

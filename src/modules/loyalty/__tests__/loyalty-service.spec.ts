@@ -869,25 +869,34 @@ moduleIntegrationTestRunner<LoyaltyModuleService>({
       })
 
       it("keeps one hold per cart under concurrent holds on it", async () => {
-        await fund("cus_1", 100)
+        await fund("cus_1", 1000)
 
-        const results = await Promise.allSettled(
-          [10, 20, 30, 40, 50].map((points) =>
-            service.hold({ customerId: "cus_1", cartId: "cart_1", points })
+        // Many rounds: the interleaving that deadlocked (a release waiting for
+        // the account while a new hold has it and waits on the released row)
+        // shows up only now and then.
+        for (let round = 0; round < 50; round++) {
+          const cartId = `cart_${round}`
+          const results = await Promise.allSettled(
+            [1, 2, 3, 4, 5, 6, 7, 8].map((points) =>
+              service.hold({ customerId: "cus_1", cartId, points })
+            )
           )
-        )
 
-        for (const result of results) {
-          if (result.status === "rejected") {
-            expect(errorType(result.reason)).toBe(MedusaError.Types.CONFLICT)
-          }
+          const refused = results.filter((r) => r.status === "rejected")
+          expect(refused.map((r) => errorType(r.reason))).toEqual([])
+          const active = await service.listLoyaltyHolds({
+            cart_id: cartId,
+            status: "active",
+          })
+          expect(active).toHaveLength(1)
         }
-        const active = await service.listLoyaltyHolds({
-          cart_id: "cart_1",
-          status: "active",
-        })
-        expect(active).toHaveLength(1)
-        expect((await ledgerOf("cus_1")).held).toBe(active[0].points)
+        const all = await service.listLoyaltyHolds(
+          { status: "active" },
+          { take: null }
+        )
+        expect((await ledgerOf("cus_1")).held).toBe(
+          all.reduce((sum, hold) => sum + hold.points, 0)
+        )
       })
 
       it("releases holds older than a moment", async () => {

@@ -146,6 +146,10 @@ export const SELECT_AVAILABLE = `
 SELECT balance - held AS available FROM loyalty_account
 WHERE customer_id = ? AND deleted_at IS NULL`
 
+/** Params: cart_id. Holds on one cart take turns until the transaction ends. */
+export const LOCK_CART_HOLDS = `
+SELECT pg_advisory_xact_lock(hashtext('loyalty_hold'), hashtext(?))`
+
 /** Params: cart_id. Adds the owner's `customer_id`. */
 export const SELECT_ACTIVE_HOLD = `
 SELECT ${HOLD_COLUMNS},
