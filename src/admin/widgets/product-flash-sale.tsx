@@ -1,6 +1,8 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminProduct, DetailWidgetProps } from "@medusajs/framework/types"
 import { Container, Heading, Text } from "@medusajs/ui"
+import { useState } from "react"
+import { ListPagination } from "../components/list-pagination"
 import { SellThroughBar } from "../routes/flash-sales/components/sell-through-bar"
 import { SaleStatusBadge } from "../routes/flash-sales/components/status-badge"
 import { useFlashSales } from "../routes/flash-sales/data"
@@ -8,20 +10,22 @@ import { useFlashSales } from "../routes/flash-sales/data"
 /** Sell-through refreshes this often while the product page is open. */
 const REFRESH_MS = 5_000
 
-/** The product's latest sales the widget shows; the Flash sales page has all. */
-const SHOWN_SALES = 50
+/** A sale shows a bar per variant: ten a page keep the product page short. */
+const PAGE_SIZE = 10
 
 /** The product's flash sales with live sell-through per variant. */
 const ProductFlashSaleWidget = ({ data }: DetailWidgetProps<AdminProduct>) => {
+  const [offset, setOffset] = useState(0)
   const { data: sales, error } = useFlashSales(
-    { product_id: data.id, limit: SHOWN_SALES },
+    { product_id: data.id, offset, limit: PAGE_SIZE },
     REFRESH_MS
   )
   const variantTitle = (id: string) =>
     data.variants?.find((variant) => variant.id === id)?.title ?? id
   const variantIds = new Set((data.variants ?? []).map(({ id }) => id))
 
-  if (!sales?.flash_sales.length && !error) {
+  // On the count, not the page: an emptied last page still has to move back.
+  if (!sales?.count && !error) {
     return null
   }
   return (
@@ -54,6 +58,14 @@ const ProductFlashSaleWidget = ({ data }: DetailWidgetProps<AdminProduct>) => {
             ))}
         </div>
       ))}
+      {sales && (
+        <ListPagination
+          count={sales.count}
+          offset={offset}
+          pageSize={PAGE_SIZE}
+          onOffsetChange={setOffset}
+        />
+      )}
     </Container>
   )
 }

@@ -1,5 +1,6 @@
 import { Button, Table, Text } from "@medusajs/ui"
 import { Fragment, useState } from "react"
+import { ListPagination } from "../list-pagination"
 import {
   useLegacyQuarantine,
   type AdminQuarantineRecord,
@@ -111,17 +112,15 @@ export const QuarantineList = ({ runId }: { runId: string }) => {
               ))}
             </Table.Body>
           </Table>
-          <Table.Pagination
-            count={data.count}
-            pageSize={PAGE}
-            pageIndex={offset / PAGE}
-            pageCount={Math.ceil(data.count / PAGE)}
-            canPreviousPage={offset > 0}
-            canNextPage={offset + PAGE < data.count}
-            previousPage={() => setOffset(Math.max(0, offset - PAGE))}
-            nextPage={() => setOffset(offset + PAGE)}
-          />
         </>
+      )}
+      {data && (
+        <ListPagination
+          count={data.count}
+          offset={offset}
+          pageSize={PAGE}
+          onOffsetChange={setOffset}
+        />
       )}
     </div>
   )

@@ -1,6 +1,7 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import { Container, Heading, Table, Text } from "@medusajs/ui"
+import { Container, Heading, Text } from "@medusajs/ui"
 import { useState } from "react"
+import { ListPagination } from "../../../components/list-pagination"
 import { EmailJobsTable } from "../../../components/notifications/email-jobs-table"
 import { useFailedEmailJobs } from "../../../lib/notifications"
 
@@ -8,13 +9,8 @@ const PAGE_SIZE = 20
 
 /** Emails that failed every attempt, kept for inspection and retry. */
 const FailedEmailsPage = () => {
-  const [pageIndex, setPageIndex] = useState(0)
-  const { data, isLoading, error } = useFailedEmailJobs(
-    pageIndex * PAGE_SIZE,
-    PAGE_SIZE
-  )
-  const count = data?.count ?? 0
-  const pageCount = Math.max(1, Math.ceil(count / PAGE_SIZE))
+  const [offset, setOffset] = useState(0)
+  const { data, isLoading, error } = useFailedEmailJobs(offset, PAGE_SIZE)
   return (
     <Container className="divide-y p-0">
       <div className="px-6 py-4">
@@ -29,16 +25,12 @@ const FailedEmailsPage = () => {
         <Text className="text-ui-fg-error px-6 py-4">{error.message}</Text>
       )}
       {data && <EmailJobsTable jobs={data.email_jobs} />}
-      {count > PAGE_SIZE && (
-        <Table.Pagination
-          count={count}
+      {data && (
+        <ListPagination
+          count={data.count}
+          offset={offset}
           pageSize={PAGE_SIZE}
-          pageIndex={pageIndex}
-          pageCount={pageCount}
-          canPreviousPage={pageIndex > 0}
-          canNextPage={pageIndex + 1 < pageCount}
-          previousPage={() => setPageIndex((index) => index - 1)}
-          nextPage={() => setPageIndex((index) => index + 1)}
+          onOffsetChange={setOffset}
         />
       )}
     </Container>
