@@ -11,6 +11,7 @@ import {
   type RealtimeModuleService,
 } from "../../src/modules/realtime"
 import { notifyLowStockWorkflow } from "../../src/workflows/realtime/notify-low-stock"
+import { lockHoldsConnection } from "../../src/workflows/utils/lock-holds-connection"
 
 jest.setTimeout(5 * 60 * 1000)
 
@@ -82,6 +83,10 @@ medusaIntegrationTestRunner({
     }
 
     describe("low-stock alerts with the PostgreSQL lock provider", () => {
+      it("locks in a database transaction, holding a connection", () => {
+        expect(lockHoldsConnection(container)).toBe(true)
+      })
+
       it("alerts a level whose lock a crashed run left behind", async () => {
         const {
           locations: [location],

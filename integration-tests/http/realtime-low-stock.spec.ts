@@ -19,6 +19,7 @@ import {
 } from "../../src/modules/realtime"
 import { notifyLowStockWorkflow } from "../../src/workflows/realtime/notify-low-stock"
 import { removeLowStockAlertsWorkflow } from "../../src/workflows/realtime/remove-low-stock-alerts"
+import { lockHoldsConnection } from "../../src/workflows/utils/lock-holds-connection"
 import { waitFor } from "../utils/wait-for"
 
 jest.setTimeout(120 * 1000)
@@ -244,6 +245,10 @@ medusaIntegrationTestRunner({
     })
 
     describe("the level's lock", () => {
+      it("is a Redis lock, which holds no database connection", () => {
+        expect(lockHoldsConnection(container)).toBe(false)
+      })
+
       it("is free for the next run after a run whose alert fails", async () => {
         const stock = await stockedVariants(1, 0)
         jest
@@ -320,6 +325,32 @@ medusaIntegrationTestRunner({
         await waitFor(async () => !(await markers(stock)).length, {
           what: "the markers of the deleted item to go",
         })
+      })
+
+      it("are removed with the variant after a run that read the level before its deletion", async () => {
+        const stock = await stockedVariants(2, 0)
+        const [gone, kept] = stock.variantIds
+        // The run has read both variants when its marker write starts; the
+        // variant's deletion and removal come in meanwhile.
+        const slowed = slowNextMarkerWrite(3000)
+        const [notified, removal] = await Promise.allSettled([
+          notifyLowStockWorkflow(container).run({
+            input: { inventory_level_id: stock.levelId },
+          }),
+          slowed.then(async () => {
+            await deleteProductVariantsWorkflow(container).run({
+              input: { ids: [gone] },
+            })
+            await removeLowStockAlertsWorkflow(container).run({
+              input: { variant_ids: [gone] },
+            })
+          }),
+        ])
+        expect([notified.status, removal.status]).toEqual([
+          "fulfilled",
+          "fulfilled",
+        ])
+        expect(await markers(stock)).toEqual([kept])
       })
 
       it("are removed with the variant, and only its", async () => {

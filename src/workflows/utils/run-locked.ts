@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
+import { lockHoldsConnection } from "./lock-holds-connection"
 
 /**
  * Locked sections running at once in this process. With the PostgreSQL lock
@@ -34,14 +35,17 @@ export async function inLockedSectionSlot<T>(
   }
 }
 
-/** Runs `job` holding `key` through the Locking Module, in a slot of this process. */
+/**
+ * Runs `job` holding `key` through the Locking Module; in a slot of this
+ * process only when the lock holds a database connection.
+ */
 export function runLocked<T>(
   container: Pick<MedusaContainer, "resolve">,
   key: string,
   job: () => Promise<T>,
   options?: { timeout?: number; expire?: number }
 ): Promise<T> {
-  return inLockedSectionSlot(() =>
+  const locked = () =>
     container.resolve(Modules.LOCKING).execute(key, job, options)
-  )
+  return lockHoldsConnection(container) ? inLockedSectionSlot(locked) : locked()
 }

@@ -4,7 +4,6 @@ import {
   type LowStockAlertDTO,
   type LowStockAlertKey,
   type RealtimeModuleService,
-  type RemoveLowStockAlertsInput,
 } from "../../../modules/realtime"
 import {
   LOW_STOCK_LOCK_TIMEOUT,
@@ -15,36 +14,52 @@ import { runLocked } from "../../utils/run-locked"
 
 export const removeLowStockAlertsStepId = "realtime-remove-low-stock-alerts"
 
+export type RemoveLowStockAlertsStepInput = {
+  /** Deleted levels: all their markers go. */
+  inventory_level_ids: string[]
+  /** Deleted variants: their markers go, at every level. */
+  variant_ids: string[]
+  /** Levels that stocked the deleted variants. */
+  variant_level_ids: string[]
+}
+
 /**
  * Removes the markers of deleted inventory levels or variants. It holds the
- * levels' locks, so a sync that read a level just before its deletion
- * finishes first and leaves no marker behind. The compensation puts them
- * back.
+ * lock of each level concerned, a deleted variant's levels being those that
+ * stocked it or hold a marker of it, so a sync that read a level just
+ * before the deletion finishes first and leaves no marker behind. The
+ * compensation puts them back.
  */
 export const removeLowStockAlertsStep = createStep(
   removeLowStockAlertsStepId,
-  async (input: RemoveLowStockAlertsInput, { container }) => {
-    const levelIds = input.inventory_level_ids ?? []
-    if (!levelIds.length && !input.variant_ids?.length) {
+  async (input: RemoveLowStockAlertsStepInput, { container }) => {
+    const { inventory_level_ids, variant_ids } = input
+    if (!inventory_level_ids.length && !variant_ids.length) {
       return new StepResponse([], [] as LowStockAlertKey[])
     }
     const realtime = container.resolve<RealtimeModuleService>(REALTIME_MODULE)
+    const marked = variant_ids.length
+      ? await realtime.listLowStockAlerts({ variant_id: variant_ids })
+      : []
+    const deletedLevels = new Set(inventory_level_ids)
+    const levelIds = new Set([
+      ...inventory_level_ids,
+      ...input.variant_level_ids,
+      ...marked.map(({ inventory_level_id }) => inventory_level_id),
+    ])
     const removed: LowStockAlertDTO[] = []
     // One level at a time: lock providers take several keys in no set order.
-    for (const levelId of [...new Set(levelIds)].sort()) {
+    for (const levelId of [...levelIds].sort()) {
       const remove = () =>
-        realtime.removeLowStockAlerts({ inventory_level_ids: [levelId] })
+        realtime.removeLowStockAlerts(
+          deletedLevels.has(levelId)
+            ? { inventory_level_ids: [levelId], variant_ids }
+            : { variant_ids }
+        )
       removed.push(
         ...(await runLocked(container, lowStockLockKey(levelId), remove, {
           timeout: LOW_STOCK_LOCK_TIMEOUT,
           expire: LOW_STOCK_LOCK_TTL,
-        }))
-      )
-    }
-    if (input.variant_ids?.length) {
-      removed.push(
-        ...(await realtime.removeLowStockAlerts({
-          variant_ids: input.variant_ids,
         }))
       )
     }

@@ -24,8 +24,8 @@ export type LevelLowStock = ReturnType<typeof levelStock> & {
  * variants below their threshold, removing the others; a deleted level
  * keeps none. Syncs of one level take turns, so the last one decides on the
  * final stock. The lock goes with the sync (with PostgreSQL, a transaction
- * lock), so a crashed run cannot leave the level locked; few syncs run at
- * once (`runLocked`), as each holds a connection. The compensation
+ * lock), so a crashed run cannot leave the level locked; with it few syncs
+ * run at once (`runLocked`), as each holds a connection. The compensation
  * removes the markers it took, so the next update alerts again; the ones it
  * removed stay removed, as a marker left on a level at or above the
  * threshold would silence its next fall.
@@ -46,7 +46,7 @@ export const syncLowStockAlertsStep = createStep(
         container,
         input.inventory_level_id
       )
-      const { claimed } = await realtime.syncLowStockAlerts({
+      const claimed = await realtime.syncLowStockAlerts({
         inventory_level_id: input.inventory_level_id,
         available: found ? stock.available : null,
         variants: stock.variants,
