@@ -32,7 +32,6 @@ import type {
   BackInStockSubscriptionDTO,
   LowStockAlertDTO,
   LowStockAlertKey,
-  LowStockAlertSync,
   OpenStreamInput,
   RealtimeEvent,
   RealtimeHealth,
@@ -363,15 +362,15 @@ export default class RealtimeModuleService extends MedusaService({
    * Brings a level's markers in line with the given stock, in one
    * transaction: takes those of the variants below their threshold (each
    * once, however many callers race) and removes the level's others; a
-   * deleted level (`available: null`) keeps none. The caller reads the stock
-   * and serialises the syncs of one level, so the last one decides on the
-   * final stock.
+   * deleted level (`available: null`) keeps none. Returns the markers taken
+   * now: the falls to alert. The caller reads the stock and serialises the
+   * syncs of one level, so the last one decides on the final stock.
    */
   @InjectManager()
   async syncLowStockAlerts(
     input: SyncLowStockAlertsInput,
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<LowStockAlertSync> {
+  ): Promise<LowStockAlertDTO[]> {
     return await this.syncLowStockAlerts_(input, sharedContext)
   }
 
@@ -379,7 +378,7 @@ export default class RealtimeModuleService extends MedusaService({
   protected async syncLowStockAlerts_(
     { inventory_level_id, available, variants }: SyncLowStockAlertsInput,
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<LowStockAlertSync> {
+  ): Promise<LowStockAlertDTO[]> {
     const manager = transactionManagerOf(sharedContext)
     // Sorted, so concurrent claims of one level take the rows in one order.
     const low = new Set(
@@ -390,21 +389,21 @@ export default class RealtimeModuleService extends MedusaService({
             .map(({ variant_id }) => variant_id)
             .sort()
     )
-    const cleared = await manager.execute<LowStockAlertDTO[]>(
-      lowStock.clearAlertsExcept(low.size),
-      [inventory_level_id, ...low]
+    await manager.execute(lowStock.clearAlertsExcept(low.size), [
+      inventory_level_id,
+      ...low,
+    ])
+    if (!low.size) {
+      return []
+    }
+    return await manager.execute<LowStockAlertDTO[]>(
+      lowStock.claimAlerts(low.size),
+      [...low].flatMap((variant_id) => [
+        generateEntityId(undefined, "lsa"),
+        inventory_level_id,
+        variant_id,
+      ])
     )
-    const claimed = low.size
-      ? await manager.execute<LowStockAlertDTO[]>(
-          lowStock.claimAlerts(low.size),
-          [...low].flatMap((variant_id) => [
-            generateEntityId(undefined, "lsa"),
-            inventory_level_id,
-            variant_id,
-          ])
-        )
-      : []
-    return { claimed, cleared }
   }
 
   /** Removes the markers of deleted levels or variants and returns them. */

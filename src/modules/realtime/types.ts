@@ -101,13 +101,6 @@ export type SyncLowStockAlertsInput = {
   variants: LowStockThreshold[]
 }
 
-export type LowStockAlertSync = {
-  /** Markers taken now: a fall below the threshold to alert. */
-  claimed: LowStockAlertDTO[]
-  /** Markers removed: the level is back at or above the threshold. */
-  cleared: LowStockAlertDTO[]
-}
-
 /** Markers to remove, of any of these levels or variants. */
 export type RemoveLowStockAlertsInput = {
   inventory_level_ids?: string[]

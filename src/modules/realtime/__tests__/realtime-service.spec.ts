@@ -636,28 +636,25 @@ moduleIntegrationTestRunner<RealtimeModuleService>({
         it("takes the markers of the variants below their threshold, once, and removes the others", async () => {
           // A variant no longer stocked at the level loses its marker.
           await service.claimLowStockAlerts([key("variant_gone")])
-          const first = await sync(4)
-          expect(variantsOf(first.claimed)).toEqual(["variant_a"])
-          expect(variantsOf(first.cleared)).toEqual(["variant_gone"])
-          expect(await sync(4)).toEqual({ claimed: [], cleared: [] })
+          expect(variantsOf(await sync(4))).toEqual(["variant_a"])
+          expect(await markers()).toEqual(["variant_a"])
+          expect(await sync(4)).toEqual([])
+          expect(await markers()).toEqual(["variant_a"])
 
-          const lower = await sync(1)
-          expect(variantsOf(lower.claimed)).toEqual(["variant_b"])
+          expect(variantsOf(await sync(1))).toEqual(["variant_b"])
           expect(await markers()).toEqual(["variant_a", "variant_b"])
 
           // At the threshold is not below it.
-          const back = await sync(5)
-          expect(back.claimed).toEqual([])
-          expect(variantsOf(back.cleared)).toEqual(["variant_a", "variant_b"])
-          expect(variantsOf((await sync(4)).claimed)).toEqual(["variant_a"])
+          expect(await sync(5)).toEqual([])
+          expect(await markers()).toEqual([])
+          expect(variantsOf(await sync(4))).toEqual(["variant_a"])
         })
 
         it("removes every marker of a level that is gone, and only its", async () => {
           await sync(0, "ilev_1")
           await sync(0, "ilev_2")
-          const gone = await sync(null, "ilev_1")
-          expect(gone.claimed).toEqual([])
-          expect(variantsOf(gone.cleared)).toEqual(["variant_a", "variant_b"])
+          expect(await markers("ilev_1")).toEqual(["variant_a", "variant_b"])
+          expect(await sync(null, "ilev_1")).toEqual([])
           expect(await markers("ilev_1")).toEqual([])
           expect(await markers("ilev_2")).toEqual(["variant_a", "variant_b"])
         })
@@ -671,7 +668,7 @@ moduleIntegrationTestRunner<RealtimeModuleService>({
               true
             )
             const claimed = syncs.flatMap((result) =>
-              result.status === "fulfilled" ? result.value.claimed : []
+              result.status === "fulfilled" ? result.value : []
             )
             const low = round % 2 ? ["variant_a"] : ["variant_a", "variant_b"]
             expect(variantsOf(claimed)).toEqual(round % 2 ? [] : low)

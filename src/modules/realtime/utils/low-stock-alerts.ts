@@ -19,13 +19,12 @@ RETURNING ${COLUMNS}`
 
 /**
  * Params: inventory_level_id, then the `keep` variant ids. Removes the
- * level's other markers and returns them.
+ * level's other markers.
  */
 export const clearAlertsExcept = (keep: number) => `
 DELETE FROM low_stock_alert
 WHERE inventory_level_id = ? AND deleted_at IS NULL
-${keep ? `AND variant_id NOT IN (${placeholders(keep)})` : ""}
-RETURNING ${COLUMNS}`
+${keep ? `AND variant_id NOT IN (${placeholders(keep)})` : ""}`
 
 /**
  * Params: the `levels` inventory level ids, then the `variants` variant ids.
