@@ -25,7 +25,9 @@
  * `consumeHold` (order placed) takes it off balance and held in one statement
  * and writes one `redeem` entry keyed by the hold, so consuming twice finds
  * that entry instead of redeeming again; `restoreHold` undoes that, holding
- * the points for the cart again.
+ * the points for the cart again, under the redemption's `rollback:<entry id>`
+ * key. Any other giving back of a redemption (an order canceled) writes under
+ * that key too, so the unique key lets only one of them happen.
  *
  * Lifetime earnings. `lifetime_earned` grows with `earn` and `bonus` credits
  * and with changes flagged `earned` (a reversal undoing an earning lowers it,
@@ -421,8 +423,11 @@ export default class LoyaltyModuleService extends MedusaService({
   /**
    * Undoes `consumeHold`: the points are held for the cart again, so it can
    * still be checked out or its points released, and the returned `reverse`
-   * entry records it. A repeat returns the same entry; null when the entry is
-   * no consumed hold's redemption or the cart holds other points now.
+   * entry records it. It writes under the redemption's `rollback:<entry id>`
+   * key, so once any write stands there (this undo, or the points given back
+   * some other way) it restores nothing and returns that entry. Null when
+   * the entry is no consumed hold's redemption or the cart holds other
+   * points now.
    */
   @InjectManager()
   async restoreHold(
@@ -460,11 +465,10 @@ export default class LoyaltyModuleService extends MedusaService({
         throw error
       }
     }
-    const [undone] = await manager.execute<KeyedEntryRow[]>(
-      sql.SELECT_ENTRY_BY_KEY,
-      [rollbackKey(entryId)]
-    )
-    return undone ? entryOf(undone) : null
+    // Whatever stands under the undo's key gave the points back already; a
+    // write there that was rolled back since does not count.
+    const { row } = await this.liveKey(manager, rollbackKey(entryId))
+    return row ? entryOf(row) : null
   }
 
   /**

@@ -5,9 +5,9 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
-import { creditPointsStep } from "./steps/credit-points"
 import { findRedeemedPointsStep } from "./steps/find-redeemed-points"
 import { refreshTierStep } from "./steps/refresh-tier"
+import { returnRedeemedPointsStep } from "./steps/return-redeemed-points"
 import { reverseEarnedPointsStep } from "./steps/reverse-earned-points"
 import { refundedRatio } from "./utils/refund-ratio"
 
@@ -60,7 +60,7 @@ export const reverseOrderPointsWorkflow = createWorkflow(
     const giveBack = findRedeemedPointsStep(reversal)
     when("paid-with-points", { giveBack }, ({ giveBack }) => !!giveBack).then(
       () => {
-        creditPointsStep(
+        returnRedeemedPointsStep(
           transform({ giveBack }, function redeemedCredit({ giveBack }) {
             return giveBack as NonNullable<typeof giveBack>
           })
