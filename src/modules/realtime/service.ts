@@ -406,7 +406,10 @@ export default class RealtimeModuleService extends MedusaService({
     )
   }
 
-  /** Removes the markers of deleted levels or variants and returns them. */
+  /**
+   * Removes a level's markers, or only those of `variant_ids` there, and
+   * returns them. One level a call: its markers change under its lock only.
+   */
   @InjectManager()
   async removeLowStockAlerts(
     input: RemoveLowStockAlertsInput,
@@ -417,15 +420,15 @@ export default class RealtimeModuleService extends MedusaService({
 
   @InjectTransactionManager()
   protected async removeLowStockAlerts_(
-    { inventory_level_ids = [], variant_ids = [] }: RemoveLowStockAlertsInput,
+    { inventory_level_id, variant_ids }: RemoveLowStockAlertsInput,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<LowStockAlertDTO[]> {
-    if (!inventory_level_ids.length && !variant_ids.length) {
+    if (variant_ids && !variant_ids.length) {
       return []
     }
     return await transactionManagerOf(sharedContext).execute(
-      lowStock.removeAlertsOf(inventory_level_ids.length, variant_ids.length),
-      [...inventory_level_ids, ...variant_ids]
+      lowStock.removeAlertsAt(variant_ids?.length ?? 0),
+      [inventory_level_id, ...(variant_ids ?? [])]
     )
   }
 }

@@ -101,8 +101,8 @@ export type SyncLowStockAlertsInput = {
   variants: LowStockThreshold[]
 }
 
-/** Markers to remove, of any of these levels or variants. */
+/** Markers to remove at one level: all of them, or only these variants'. */
 export type RemoveLowStockAlertsInput = {
-  inventory_level_ids?: string[]
+  inventory_level_id: string
   variant_ids?: string[]
 }

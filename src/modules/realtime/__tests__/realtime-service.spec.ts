@@ -659,6 +659,35 @@ moduleIntegrationTestRunner<RealtimeModuleService>({
           expect(await markers("ilev_2")).toEqual(["variant_a", "variant_b"])
         })
 
+        it("removes at one level only: all its markers, or only some variants'", async () => {
+          await sync(0, "ilev_1")
+          await sync(0, "ilev_2")
+          await sync(0, "ilev_3")
+
+          const removed = await service.removeLowStockAlerts({
+            inventory_level_id: "ilev_1",
+            variant_ids: ["variant_a"],
+          })
+          expect(variantsOf(removed)).toEqual(["variant_a"])
+          expect(await markers("ilev_1")).toEqual(["variant_b"])
+          expect(await markers("ilev_2")).toEqual(["variant_a", "variant_b"])
+
+          const all = await service.removeLowStockAlerts({
+            inventory_level_id: "ilev_2",
+          })
+          expect(variantsOf(all)).toEqual(["variant_a", "variant_b"])
+          expect(await markers("ilev_2")).toEqual([])
+          expect(await markers("ilev_3")).toEqual(["variant_a", "variant_b"])
+
+          expect(
+            await service.removeLowStockAlerts({
+              inventory_level_id: "ilev_3",
+              variant_ids: [],
+            })
+          ).toEqual([])
+          expect(await markers("ilev_3")).toEqual(["variant_a", "variant_b"])
+        })
+
         it("claims each marker once when syncs of one level run at once", async () => {
           for (let round = 0; round < 5; round++) {
             const syncs = await Promise.allSettled(

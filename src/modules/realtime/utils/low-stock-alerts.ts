@@ -27,19 +27,14 @@ WHERE inventory_level_id = ? AND deleted_at IS NULL
 ${keep ? `AND variant_id NOT IN (${placeholders(keep)})` : ""}`
 
 /**
- * Params: the `levels` inventory level ids, then the `variants` variant ids.
- * Removes the markers of any of them and returns them.
+ * Params: the inventory level id, then `variants` variant ids. Removes the
+ * level's markers (only those variants' when there are any) and returns them.
  */
-export const removeAlertsOf = (levels: number, variants: number) => {
-  const of = [
-    levels ? `inventory_level_id IN (${placeholders(levels)})` : "",
-    variants ? `variant_id IN (${placeholders(variants)})` : "",
-  ].filter(Boolean)
-  return `
+export const removeAlertsAt = (variants: number) => `
 DELETE FROM low_stock_alert
-WHERE deleted_at IS NULL AND (${of.join(" OR ")})
+WHERE inventory_level_id = ? AND deleted_at IS NULL
+${variants ? `AND variant_id IN (${placeholders(variants)})` : ""}
 RETURNING ${COLUMNS}`
-}
 
 /** The keys without repeats, as flat statement params. */
 export function alertKeyParams(keys: LowStockAlertKey[]): string[][] {

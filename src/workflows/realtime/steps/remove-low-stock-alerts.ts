@@ -53,8 +53,8 @@ export const removeLowStockAlertsStep = createStep(
       const remove = () =>
         realtime.removeLowStockAlerts(
           deletedLevels.has(levelId)
-            ? { inventory_level_ids: [levelId], variant_ids }
-            : { variant_ids }
+            ? { inventory_level_id: levelId }
+            : { inventory_level_id: levelId, variant_ids }
         )
       removed.push(
         ...(await runLocked(container, lowStockLockKey(levelId), remove, {
