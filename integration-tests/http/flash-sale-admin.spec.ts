@@ -133,6 +133,44 @@ medusaIntegrationTestRunner({
       expect(prices).toEqual({ [first]: 23, [second]: null })
     })
 
+    it("pages through sales that start together without repeating or skipping one", async () => {
+      const variantId = await flash.variantOf("paris-brest", 0)
+      const startsAt = hoursFromNow(2)
+      const created: string[] = []
+      for (let index = 0; index < 7; index++) {
+        const { data } = await api.post(
+          "/admin/flash-sales",
+          {
+            title: `Same start ${index}`,
+            starts_at: startsAt,
+            ends_at: hoursFromNow(3),
+            items: [
+              {
+                variant_id: variantId,
+                prices: { eur: 20 },
+                units_allocated: 1,
+                per_customer_limit: 1,
+              },
+            ],
+          },
+          { headers: seeded.adminHeaders }
+        )
+        created.push(data.flash_sale.id)
+      }
+
+      const paged: string[] = []
+      for (let offset = 0; offset < 7; offset += 2) {
+        const { data } = await api.get(
+          `/admin/flash-sales?variant_id=${variantId}&status=scheduled&limit=2&offset=${offset}`,
+          { headers: seeded.adminHeaders }
+        )
+        expect(data.count).toEqual(7)
+        paged.push(...data.flash_sales.map((sale: { id: string }) => sale.id))
+      }
+      expect(paged).toHaveLength(7)
+      expect([...paged].sort()).toEqual([...created].sort())
+    })
+
     it("lists upcoming sales for shoppers with a countdown and hides drafts", async () => {
       const variantId = await flash.variantOf("tarte-au-citron-meringuee", 0)
       const upcoming = await flash.createSale(

@@ -41,7 +41,9 @@ export const GET = async (
             {
               select: ADMIN_SALE_SELECT,
               relations: ["items"],
-              order: { starts_at: "DESC" },
+              // The id breaks ties, so pages of sales starting together
+              // neither repeat nor skip one.
+              order: { starts_at: "DESC", id: "DESC" },
               take: limit,
               skip: offset,
             }
