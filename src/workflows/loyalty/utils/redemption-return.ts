@@ -4,7 +4,7 @@ import {
   type LoyaltyEntryDTO,
   type LoyaltyModuleService,
 } from "../../../modules/loyalty"
-import { REDEMPTION_RETURN } from "./keys"
+import { legacyOrderReturnKey, REDEMPTION_RETURN } from "./keys"
 
 /**
  * The credit that gives back the points a canceled order was paid with;
@@ -44,7 +44,7 @@ async function standingRedemption(
   orderId: string
 ): Promise<LoyaltyEntryDTO | undefined> {
   // Returns written before they were keyed by the redemption they undo.
-  if (await loyalty.retrieveEntryByKey(`order:${orderId}:return-redeemed`)) {
+  if (await loyalty.retrieveEntryByKey(legacyOrderReturnKey(orderId))) {
     return undefined
   }
   const redemptions = await loyalty.listLoyaltyEntries(
