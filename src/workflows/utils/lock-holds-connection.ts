@@ -2,6 +2,7 @@ import type {
   ConfigModule,
   MedusaContainer,
   ModuleProvider,
+  ModuleProviderExports,
 } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 
@@ -38,7 +39,12 @@ function isPostgresLocking({ resolve }: ModuleProvider): boolean {
   if (typeof resolve === "string") {
     return POSTGRES_LOCKING_PACKAGE.test(resolve)
   }
-  return resolve.services.some(
+  // The module's loader takes a module namespace's default export too.
+  const exported: Partial<ModuleProviderExports> =
+    "default" in resolve
+      ? (resolve as { default: ModuleProviderExports }).default
+      : resolve
+  return (exported.services ?? []).some(
     (service) =>
       "identifier" in service && service.identifier === POSTGRES_LOCKING
   )

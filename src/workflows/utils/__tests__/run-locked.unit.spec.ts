@@ -172,6 +172,9 @@ describe("lockHoldsConnection", () => {
     expect(holds(lockingWith({ ...postgres, resolve: postgresLocking }))).toBe(
       true
     )
+    // A module namespace, as `import * as` or a transpiled `require` gives.
+    const namespace = { default: postgresLocking } as never
+    expect(holds(lockingWith({ ...postgres, resolve: namespace }))).toBe(true)
     expect(
       holds(
         lockingWith({
