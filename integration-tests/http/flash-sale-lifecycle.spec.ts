@@ -1,5 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
+import { addToCartWorkflow } from "@medusajs/medusa/core-flows"
 import { advanceSaleStatusesWorkflow } from "../../src/workflows/flash-sale/advance-sale-statuses"
 import { confirmOrderReservationsWorkflow } from "../../src/workflows/flash-sale/confirm-order-reservations"
 import { completeCart, type StoreHeaders } from "../utils/checkout"
@@ -633,6 +634,67 @@ medusaIntegrationTestRunner({
       await flash.readyForPayment(shopper.headers, cartId)
       const bought = await flash.pay(shopper.headers, cartId)
       expect(bought.data.type).toEqual("order")
+    })
+
+    it("refuses a reserved line priced in the currency the cart had before a region change", async () => {
+      const variantId = await flash.variantOf("tarte-aux-framboises", 1)
+      const sale = await flash.createSale([
+        { variant_id: variantId, units_allocated: 5, per_customer_limit: 2 },
+      ])
+      const shopper = await flash.register()
+      const cartId = await flash.openCart(shopper.headers, "eur")
+      const { data: held } = await flash.reserve(shopper.headers, sale.id, {
+        item_id: sale.items[0].id,
+        quantity: 1,
+      })
+      // The reservation is placed and its line priced in euros; the region
+      // changes before the line is added, as a racing request can make it.
+      await service().placeInCart(held.reservation.id, {
+        customerId: shopper.id,
+        cartId,
+      })
+      const { data: regions } = await api.get("/store/regions", {
+        headers: shopper.headers,
+      })
+      const usd = regions.regions.find(
+        (r: { currency_code: string }) => r.currency_code === "usd"
+      )
+      await api.post(
+        `/store/carts/${cartId}`,
+        { region_id: usd.id },
+        { headers: shopper.headers }
+      )
+      const line = (unit_price: number) => ({
+        cart_id: cartId,
+        items: [
+          {
+            variant_id: variantId,
+            quantity: 1,
+            unit_price,
+            metadata: {
+              flash_sale_reservation_id: held.reservation.id,
+              flash_sale_id: sale.id,
+            },
+          },
+        ],
+      })
+
+      const { errors } = await addToCartWorkflow(getContainer()).run({
+        input: line(12.5),
+        throwOnError: false,
+      })
+      expect(errors.map(({ error }) => error.message)).toEqual([
+        "The cart's currency changed while the flash-sale item was being added; reserve it into the cart again",
+      ])
+      expect(await flash.cartLines(shopper.headers, cartId)).toEqual([])
+
+      // Priced in the cart's currency now, the same line is welcome.
+      const { errors: none } = await addToCartWorkflow(getContainer()).run({
+        input: line(14),
+        throwOnError: false,
+      })
+      expect(none).toEqual([])
+      expect(await flash.cartLines(shopper.headers, cartId)).toHaveLength(1)
     })
 
     it("refuses flash-sale details on the first items of a new cart, creating nothing", async () => {

@@ -17,6 +17,7 @@ import {
   reservationIdsOf,
 } from "./line-items"
 import { flashSaleService } from "./module"
+import { flashPriceIn } from "./prices"
 
 /**
  * Throws `INVALID_DATA` when items added to a cart carry flash-sale keys that
@@ -68,6 +69,23 @@ export async function assertFlashAdditionsPlaced(
   if (problem) {
     throw flashDetailsRefused()
   }
+  // The price was chosen from the cart's currency before the cart was
+  // locked; a region change landing in between would keep it in another one.
+  const byId = new Map(reservations.map((r) => [r.id, r] as const))
+  for (const item of added) {
+    const reservation = byId.get(reservationIdOf(item) ?? "")
+    const price = flashPriceIn(reservation?.item.prices, cart?.currency_code)
+    if (
+      price === null ||
+      item.unit_price == null ||
+      MathBN.convert(item.unit_price).toNumber() !== price
+    ) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        "The cart's currency changed while the flash-sale item was being added; reserve it into the cart again"
+      )
+    }
+  }
 }
 
 /** The refusal of flash-sale keys on an item entering a cart by Medusa's routes. */
@@ -90,6 +108,7 @@ async function cartWithLines(
       fields: [
         "id",
         "customer_id",
+        "currency_code",
         "items.id",
         "items.variant_id",
         "items.quantity",
