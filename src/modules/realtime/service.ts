@@ -191,16 +191,16 @@ export default class RealtimeModuleService extends MedusaService({
     stream.live()
 
     // Events keep a busy stream alive, so it skips the heartbeat: 10,000
-    // heartbeat writes cost as much as a broadcast. Idle streams get one
-    // every interval, and no stream stays silent for two intervals, well
-    // under proxies' usual 60 s idle timeout.
+    // heartbeat writes cost as much as a broadcast. Checking every half
+    // interval for a write since the last check keeps every stream from
+    // being silent for a whole interval.
     const timer = setInterval(() => {
       if (wrote) {
         wrote = false
       } else {
         write(HEARTBEAT)
       }
-    }, this.options_.heartbeatMs)
+    }, this.options_.heartbeatMs / 2)
     held.timer = timer
     this.timers_.add(timer)
     this.streams_ += 1

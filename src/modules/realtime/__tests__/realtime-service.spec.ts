@@ -273,6 +273,30 @@ moduleIntegrationTestRunner<RealtimeModuleService>({
         expect(chunks.filter(isBeat).length).toBeGreaterThanOrEqual(2)
       })
 
+      it("never leaves a stream silent for a whole interval after an event", async () => {
+        const quick = otherInstance({ heartbeatMs: 200 })
+        const writes: { at: number; chunk: string }[] = []
+        const close = await quick.openStream("admin", {
+          write: (chunk) =>
+            writes.push({ at: performance.now(), chunk: String(chunk) }),
+        })
+        // Just after the first check, the moment that left two intervals of
+        // silence when the check ran once an interval.
+        await tick(210)
+        await quick.publish("admin", "n", { n: 1 })
+        await tick(700)
+        close()
+        const event = writes.findIndex(({ chunk }) =>
+          chunk.includes("event: n")
+        )
+        expect(event).toBeGreaterThan(0)
+        const gaps = writes
+          .slice(event + 1)
+          .map(({ at }, index) => at - writes[event + index].at)
+        expect(gaps.length).toBeGreaterThanOrEqual(2)
+        expect(Math.max(...gaps)).toBeLessThan(300)
+      })
+
       it("leaves no listener or timer behind after 1,000 open/close cycles", async () => {
         for (let i = 0; i < 1000; i++) {
           const close = await service.openStream(`customer:cus_${i % 7}`, {
