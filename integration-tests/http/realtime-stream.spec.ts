@@ -79,7 +79,9 @@ medusaIntegrationTestRunner({
       const stream = await sse(STREAM, customer)
       expect(stream.status).toEqual(200)
       expect(stream.headers.get("content-type")).toContain("text/event-stream")
-      expect(stream.headers.get("cache-control")).toEqual("no-cache")
+      expect(stream.headers.get("cache-control")).toEqual(
+        "no-cache, no-transform"
+      )
       expect(stream.headers.get("x-accel-buffering")).toEqual("no")
       await waitFor(async () => stream.raw().startsWith("retry: "), {
         what: "the retry hint",

@@ -10,7 +10,9 @@ const MAX_BUFFERED_BYTES = 1024 * 1024
 
 export const EVENT_STREAM_HEADERS = {
   "Content-Type": "text/event-stream",
-  "Cache-Control": "no-cache",
+  // no-transform: compression (Medusa's, a proxy's) would hold events back
+  // until a buffer fills.
+  "Cache-Control": "no-cache, no-transform",
   Connection: "keep-alive",
   // Tells nginx not to buffer the stream.
   "X-Accel-Buffering": "no",
@@ -61,6 +63,9 @@ export async function sendEventStream(
     send(chunk)
     if (res.writableLength > MAX_BUFFERED_BYTES) {
       finish()
+      // Ending queues behind what the client does not read: only dropping
+      // the connection frees its buffers.
+      res.destroy()
     }
   }
 
