@@ -121,6 +121,14 @@ medusaIntegrationTestRunner({
       await waitFor(async () => byQuery.events.length === 4, {
         what: "the replay asked by query",
       })
+      // The name EventSource polyfills put in the query on reconnecting.
+      const byPolyfill = await sse(
+        `${STREAM}?lastEventId=${first.id}`,
+        customer
+      )
+      await waitFor(async () => byPolyfill.events.length === 4, {
+        what: "the replay asked by a polyfill's query",
+      })
 
       // Another instance, with its own Redis connections, reaches this stream.
       const otherInstance = new RealtimeModuleService(
@@ -186,6 +194,9 @@ medusaIntegrationTestRunner({
       expect(badHeader.raw()).toContain("Last-Event-ID")
       expect(
         (await sse(`${STREAM}?last_event_id=1-2-3`, customer)).status
+      ).toEqual(400)
+      expect(
+        (await sse(`${STREAM}?lastEventId=nope`, customer)).status
       ).toEqual(400)
       expect((await sse(`${STREAM}?extra=1`, customer)).status).toEqual(400)
 

@@ -1,11 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-
-const eventId = z
-  .string()
-  .regex(
-    /^\d{1,16}-\d{1,16}$/,
-    "last_event_id must be an event id such as 1718000000000-0"
-  )
+import { lastEventIdQuery } from "../../utils/last-event-id-query"
 
 /** `GET /admin/notifications/stream` */
 export const AdminNotificationStream = z
@@ -17,7 +11,7 @@ export const AdminNotificationStream = z
         "channel must be admin, customer:<id>, flash-sale:<id> or product:<id>"
       )
       .default("admin"),
-    last_event_id: eventId.optional(),
+    ...lastEventIdQuery,
   })
   .strict()
 export type AdminNotificationStreamType = z.infer<

@@ -8,6 +8,7 @@ import {
   sendEventStream,
   type RealtimeModuleService,
 } from "../../../../modules/realtime"
+import { queriedLastEventId } from "../../../utils/last-event-id-query"
 import type { AdminNotificationStreamType } from "../validators"
 
 /** Store-wide notifications (new orders, low stock) as server-sent events. */
@@ -15,8 +16,11 @@ export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminNotificationStreamType>,
   res: MedusaResponse
 ) => {
-  const { channel, last_event_id } = req.validatedQuery
-  const lastEventId = lastEventIdOf(req.headers["last-event-id"], last_event_id)
+  const { channel } = req.validatedQuery
+  const lastEventId = lastEventIdOf(
+    req.headers["last-event-id"],
+    queriedLastEventId(req.validatedQuery)
+  )
   const realtime = req.scope.resolve<RealtimeModuleService>(REALTIME_MODULE)
   await sendEventStream(req, res, realtime, channel, lastEventId)
 }

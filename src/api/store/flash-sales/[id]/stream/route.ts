@@ -12,6 +12,7 @@ import {
   sendEventStream,
   type RealtimeModuleService,
 } from "../../../../../modules/realtime"
+import { queriedLastEventId } from "../../../../utils/last-event-id-query"
 import type { StoreFlashSaleStreamType } from "./validators"
 
 /** A published flash sale's public updates as server-sent events. */
@@ -36,7 +37,7 @@ export const GET = async (
   }
   const lastEventId = lastEventIdOf(
     req.headers["last-event-id"],
-    req.validatedQuery.last_event_id
+    queriedLastEventId(req.validatedQuery)
   )
   const realtime = req.scope.resolve<RealtimeModuleService>(REALTIME_MODULE)
   await sendEventStream(req, res, realtime, channel, lastEventId)

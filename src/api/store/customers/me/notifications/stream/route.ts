@@ -10,6 +10,7 @@ import {
   sendEventStream,
   type RealtimeModuleService,
 } from "../../../../../../modules/realtime"
+import { queriedLastEventId } from "../../../../../utils/last-event-id-query"
 import type { StoreNotificationStreamType } from "../validators"
 
 /**
@@ -21,14 +22,17 @@ export const GET = async (
   res: MedusaResponse
 ) => {
   const own = customerChannel(req.auth_context.actor_id)
-  const { channel = own, last_event_id } = req.validatedQuery
+  const { channel = own } = req.validatedQuery
   if (channel !== own) {
     throw new MedusaError(
       MedusaError.Types.FORBIDDEN,
       "A customer can only follow their own notifications"
     )
   }
-  const lastEventId = lastEventIdOf(req.headers["last-event-id"], last_event_id)
+  const lastEventId = lastEventIdOf(
+    req.headers["last-event-id"],
+    queriedLastEventId(req.validatedQuery)
+  )
   const realtime = req.scope.resolve<RealtimeModuleService>(REALTIME_MODULE)
   await sendEventStream(req, res, realtime, own, lastEventId)
 }
