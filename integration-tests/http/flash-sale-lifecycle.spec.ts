@@ -684,7 +684,7 @@ medusaIntegrationTestRunner({
         throwOnError: false,
       })
       expect(errors.map(({ error }) => error.message)).toEqual([
-        "The cart's currency changed while the flash-sale item was being added; reserve it into the cart again",
+        "The flash price of this item in the cart's currency changed while it was being added; add your reservation to the cart again",
       ])
       expect(await flash.cartLines(shopper.headers, cartId)).toEqual([])
 

@@ -40,11 +40,9 @@ function isPostgresLocking({ resolve }: ModuleProvider): boolean {
     return POSTGRES_LOCKING_PACKAGE.test(resolve)
   }
   // The module's loader takes a module namespace's default export too.
-  const exported: Partial<ModuleProviderExports> =
-    "default" in resolve
-      ? (resolve as { default: ModuleProviderExports }).default
-      : resolve
-  return (exported.services ?? []).some(
+  const exported: Partial<ModuleProviderExports> | undefined =
+    (resolve as { default?: ModuleProviderExports }).default ?? resolve
+  return (exported?.services ?? []).some(
     (service) =>
       "identifier" in service && service.identifier === POSTGRES_LOCKING
   )

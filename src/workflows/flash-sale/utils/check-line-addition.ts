@@ -82,7 +82,7 @@ export async function assertFlashAdditionsPlaced(
     ) {
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,
-        "The cart's currency changed while the flash-sale item was being added; reserve it into the cart again"
+        "The flash price of this item in the cart's currency changed while it was being added; add your reservation to the cart again"
       )
     }
   }
