@@ -8,6 +8,7 @@ import {
 } from "../../src/modules/flash-sale"
 import { login, PARIS_ADDRESS, type StoreHeaders } from "./checkout"
 import { loginAdmin, seedStore } from "./seeded-store"
+import { openSse, type SseClient } from "./sse-client"
 
 /** Seeding alone takes minutes on a busy machine. */
 const SEEDED_SUITE_TIMEOUT_MS = 12 * 60 * 1000
@@ -37,7 +38,7 @@ export function useFlashSaleStore(
     adminHeaders: {} as StoreHeaders,
   }
   const events: RecordedEvent[] = []
-  const streams: StreamClient[] = []
+  const streams: SseClient[] = []
 
   beforeAll(async () => {
     ;({ storeHeaders: seeded.storeHeaders } = await seedStore(getContainer()))
@@ -56,7 +57,7 @@ export function useFlashSaleStore(
 
   /** Opens the sale's public event stream; it closes after the test. */
   async function openSaleStream(saleId: string) {
-    const stream = await openStream(
+    const stream = await openSse(
       `${api.defaults.baseURL}/store/flash-sales/${saleId}/stream`,
       seeded.storeHeaders
     )
@@ -66,7 +67,7 @@ export function useFlashSaleStore(
 
   /** Opens the admins' notification stream; it closes after the test. */
   async function openAdminStream() {
-    const stream = await openStream(
+    const stream = await openSse(
       `${api.defaults.baseURL}/admin/notifications/stream`,
       seeded.adminHeaders
     )
@@ -361,62 +362,4 @@ export async function awayFromMinuteBoundary(needSeconds: number) {
     return
   }
   await new Promise((resolve) => setTimeout(resolve, (63 - second) * 1000))
-}
-
-/** One server-sent event as a stream client parses it. */
-export type StreamEvent = { id?: string; event?: string; data?: unknown }
-
-/** A live event-stream connection and the events read from it so far. */
-export type StreamClient = {
-  status: number
-  events: StreamEvent[]
-  close: () => void
-}
-
-/** Opens `url` as an event stream and collects its events as they come. */
-export async function openStream(
-  url: string,
-  headers: Record<string, string>
-): Promise<StreamClient> {
-  const abort = new AbortController()
-  const response = await fetch(url, { headers, signal: abort.signal })
-  const events: StreamEvent[] = []
-  const client = {
-    status: response.status,
-    events,
-    close: () => abort.abort(),
-  }
-  if (!response.body || !response.ok) {
-    return client
-  }
-  const decoder = new TextDecoder()
-  let pending = ""
-  void (async () => {
-    try {
-      for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
-        pending += decoder.decode(chunk, { stream: true })
-        const blocks = pending.split("\n\n")
-        pending = blocks.pop() ?? ""
-        for (const block of blocks) {
-          const event: StreamEvent = {}
-          for (const line of block.split("\n")) {
-            const colon = line.indexOf(":")
-            const field = line.slice(0, colon)
-            const value = line.slice(colon + 1).trimStart()
-            if (field === "id" || field === "event") {
-              event[field] = value
-            } else if (field === "data") {
-              event.data = JSON.parse(value)
-            }
-          }
-          if (event.event) {
-            events.push(event)
-          }
-        }
-      }
-    } catch {
-      // The test closed the stream.
-    }
-  })()
-  return client
 }
